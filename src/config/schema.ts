@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+// One schema yields the config type, its defaults and its validation.
+// Strict objects everywhere: an unknown key is a mistake worth reporting.
+
+// Addresses that reach an href must be web links: z.url() alone accepts javascript: and data:.
+const webUrl = z.url({ protocol: /^https?$/ });
+
+const link = z.strictObject({
+  label: z.string().min(1),
+  url: z.string().min(1),
+});
+
+const listSpec = z.strictObject({
+  source: z.enum(['posts', 'popularity']).default('posts'),
+  window: z
+    .string()
+    .regex(/^\d+d$/, 'use a number of days such as "7d"')
+    .optional(),
+  filter: z
+    .strictObject({
+      featured: z.boolean().optional(),
+      category: z.string().optional(),
+      tag: z.string().optional(),
+      author: z.string().optional(),
+    })
+    .default({}),
+  sort: z.enum(['date', 'updated', 'popularity']).optional(),
+  limit: z.number().int().positive().max(1000).default(5),
+});
+
+const categoryTerm = z.strictObject({
+  parent: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const configSchema = z.strictObject({
+  title: z.string().min(1),
+  baseUrl: webUrl,
+  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'use a BCP 47 language tag such as "en" or "en-GB"'),
+  timeZone: z.string().min(1),
+  description: z.string().default(''),
+  outDir: z.string().min(1).default('dist'),
+  postsPerPage: z.number().int().positive().max(1000).default(10),
+  permalinks: z
+    .strictObject({
+      post: z.string().default('/{yyyy}/{mm}/{slug}/'),
+      page: z.string().default('/{slug}/'),
+      tag: z.string().default('/tag/{slug}/'),
+      category: z.string().default('/category/{slug}/'),
+      author: z.string().default('/author/{slug}/'),
+    })
+    .prefault({}),
+  menus: z
+    .strictObject({
+      header: z.array(link).default([]),
+      footer: z.array(link).default([]),
+    })
+    .prefault({}),
+  social: z
+    .strictObject({
+      facebook: webUrl.optional(),
+      x: webUrl.optional(),
+      instagram: webUrl.optional(),
+      linkedin: webUrl.optional(),
+      whatsapp: webUrl.optional(),
+      youtube: webUrl.optional(),
+      telegram: webUrl.optional(),
+      tiktok: webUrl.optional(),
+    })
+    .default({}),
+  contact: z.strictObject({ email: z.email().optional() }).default({}),
+  about: z.string().default(''),
+  newsletter: z.strictObject({ action: webUrl, label: z.string().default('Subscribe') }).optional(),
+  readingWordsPerMinute: z.number().int().positive().default(200),
+  markdown: z
+    .strictObject({
+      rawHtml: z.enum(['drop', 'sanitize']).default('drop'),
+    })
+    .prefault({}),
+  taxonomies: z
+    .strictObject({
+      categories: z
+        .strictObject({
+          strict: z.boolean().default(false),
+          terms: z.record(z.string(), categoryTerm).default({}),
+        })
+        .prefault({}),
+      tags: z
+        .strictObject({
+          descriptions: z.record(z.string(), z.string()).default({}),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  related: z
+    .strictObject({
+      limit: z.number().int().min(0).max(50).default(5),
+      threshold: z.number().min(0).default(0.1),
+      includeNewer: z.boolean().default(true),
+      maxShare: z.number().gt(0).max(1).default(0.5),
+      weights: z
+        .strictObject({
+          tags: z.number().min(0).default(1),
+          categories: z.number().min(0).default(0.5),
+          authors: z.number().min(0).default(0.2),
+          date: z.number().min(0).default(0.1),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  lists: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'list names are letters and digits'), listSpec).default({}),
+});
+
+export type SiteConfig = z.output<typeof configSchema>;
+/** What a config file may hold before defaults are applied. */
+export type SiteConfigInput = z.input<typeof configSchema>;
+export type ListSpec = z.output<typeof listSpec>;
+export type MenuLink = z.output<typeof link>;
