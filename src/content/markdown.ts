@@ -1,0 +1,189 @@
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
+import type { Root as MdastRoot, Nodes as MdastNodes, Parent as MdastParent } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { codes } from '../diagnostics/codes.js';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { slugify } from '../graph/slugify.js';
+import type { Heading } from '../graph/types.js';
+import { isSafeUrl } from './safe-url.js';
+
+// The only unified import in the generator. Input and output are plain data so
+// this can run in a worker thread.
+
+export interface MarkdownOptions {
+  rawHtml: 'drop' | 'sanitize';
+}
+
+export interface MarkdownInput {
+  body: string;
+  file: string;
+  /** File line of the body's first line, so positions point into the source file. */
+  bodyLine: number;
+}
+
+export interface MarkdownResult {
+  html: string;
+  headings: Heading[];
+  wordCount: number;
+  /** Plain text of the first paragraph, for the default summary. */
+  firstParagraph: string;
+  diagnostics: Diagnostic[];
+}
+
+const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>>();
+
+function processorFor(options: MarkdownOptions) {
+  let processor = processors.get(options.rawHtml);
+  if (!processor) {
+    const base = unified().use(remarkParse).use(remarkGfm);
+    processor = (
+      options.rawHtml === 'sanitize'
+        ? base
+            .use(remarkRehype, { allowDangerousHtml: true })
+            .use(rehypeRaw)
+            .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
+        : base.use(remarkRehype)
+    )
+      .use(rehypeStringify)
+      .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
+    processors.set(options.rawHtml, processor);
+  }
+  return processor;
+}
+
+export function renderMarkdown(input: MarkdownInput, options: MarkdownOptions): MarkdownResult {
+  const processor = processorFor(options);
+  const diagnostics: Diagnostic[] = [];
+  const tooDeep = (line: number, column: number): MarkdownResult => ({
+    html: '',
+    headings: [],
+    wordCount: 0,
+    firstParagraph: '',
+    diagnostics: [
+      error(codes.contentTooDeep, `markdown is nested more than ${maxDepth} levels deep`, {
+        file: input.file,
+        line,
+        column,
+        hint: 'reduce the nesting of quotes and lists',
+      }),
+    ],
+  });
+  let mdast: MdastRoot;
+  try {
+    mdast = processor.parse(input.body);
+  } catch (e) {
+    // Some of unified's tree walks recurse once per nesting level.
+    if (e instanceof RangeError) return tooDeep(input.bodyLine, 1);
+    throw e;
+  }
+  const place = (node: MdastNodes) => ({
+    file: input.file,
+    line: (node.position?.start.line ?? 1) + input.bodyLine - 1,
+    column: node.position?.start.column ?? 1,
+  });
+
+  const deepest = findTooDeep(mdast);
+  if (deepest) return tooDeep(place(deepest).line, place(deepest).column);
+
+  const text = { words: 0, firstParagraph: '' };
+  walkMdast(mdast, (node) => {
+    if (node.type === 'html' && options.rawHtml === 'drop' && node.value.trim() !== '') {
+      diagnostics.push(
+        warning(codes.rawHtmlDropped, 'raw HTML in markdown was dropped', {
+          ...place(node),
+          hint: 'write it as markdown, or set "markdown": {"rawHtml": "sanitize"} in site.config.json to keep safe HTML',
+        }),
+      );
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) {
+      diagnostics.push(
+        warning(codes.unsafeLink, `unsafe link target removed: ${JSON.stringify(node.url.slice(0, 80))}`, {
+          ...place(node),
+          hint: 'links may use http, https, mailto, tel or a relative URL',
+        }),
+      );
+      node.url = '';
+    }
+    if (node.type === 'text' || node.type === 'inlineCode') text.words += countWords(node.value);
+    if (node.type === 'paragraph' && !text.firstParagraph) text.firstParagraph = plainText(node).trim();
+  });
+
+  const hast = processor.runSync(mdast);
+  const headings = addHeadingIds(hast);
+  return {
+    html: processor.stringify(hast),
+    headings,
+    wordCount: text.words,
+    firstParagraph: text.firstParagraph,
+    diagnostics,
+  };
+}
+
+// unified's transforms recurse per level; real articles never nest this deep.
+const maxDepth = 100;
+
+function findTooDeep(root: MdastRoot): MdastNodes | undefined {
+  const stack: [MdastNodes, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) return node;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+/** Iterative so that deeply nested input cannot overflow the stack. */
+function walkMdast(root: MdastRoot, visit: (node: MdastNodes) => void): void {
+  const stack: MdastNodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    }
+  }
+}
+
+function plainText(node: MdastParent): string {
+  let out = '';
+  walkMdast(node as MdastRoot, (n) => {
+    if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
+    else if (n.type === 'break') out += ' ';
+  });
+  return out.replace(/\s+/g, ' ');
+}
+
+function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return matches ? matches.length : 0;
+}
+
+function hastText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(hastText).join('');
+  return '';
+}
+
+/** GitHub-style ids on h2–h6 (anchors for a table of contents), de-duplicated in document order. */
+function addHeadingIds(tree: HastRoot): Heading[] {
+  const headings: Heading[] = [];
+  const used = new Map<string, number>();
+  for (const node of tree.children) {
+    if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) continue;
+    const element = node as Element;
+    const text = hastText(element).trim();
+    const base = slugify(text) || 'section';
+    const seen = used.get(base) ?? 0;
+    used.set(base, seen + 1);
+    const id = seen === 0 ? base : `${base}-${seen}`;
+    element.properties = { ...element.properties, id };
+    headings.push({ depth: Number(element.tagName[1]), id, text });
+  }
+  return headings;
+}

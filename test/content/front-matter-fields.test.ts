@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { readPostFields } from '../../src/content/front-matter-fields.js';
+import { parseFrontMatter } from '../../src/content/front-matter.js';
+
+const file = 'content/posts/x.md';
+const base = 'title: Boats at dawn\ndate: 2024-11-06';
+const read = (yaml: string) => {
+  const fm = parseFrontMatter(`---\n${yaml}\n---\nbody\n`, file);
+  expect(fm.diagnostics).toEqual([]);
+  return readPostFields(fm, file, { timeZone: 'Europe/London' });
+};
+const places = (yaml: string) => read(yaml).diagnostics.map((d) => [d.code, d.severity, d.line, d.column]);
+
+describe('readPostFields', () => {
+  it('reads every field with its type and defaults', () => {
+    const result = read(`title: "Boats at dawn "
+date: 2024-11-06 09:30
+updated: 2024-11-07
+authors: [amira, jonas]
+categories: [Greece, " Sea rescue "]
+tags: [asylum, Lesbos, asylum]
+summary: Short text.
+image:
+  src: /images/boat.jpg
+  alt: A rescue boat
+  credit: AP
+draft: true
+featured: false
+slug: boats
+aliases: [/2019/05/old/]`);
+    expect(result).toEqual({
+      diagnostics: [],
+      fields: {
+        title: 'Boats at dawn',
+        date: new Date('2024-11-06T09:30:00Z'),
+        updated: new Date('2024-11-07T00:00:00Z'),
+        authorIds: ['amira', 'jonas'],
+        categories: ['Greece', 'Sea rescue'],
+        tags: ['asylum', 'Lesbos'],
+        summary: 'Short text.',
+        image: { src: '/images/boat.jpg', alt: 'A rescue boat', credit: 'AP' },
+        draft: true,
+        featured: false,
+        slug: 'boats',
+        aliases: ['/2019/05/old/'],
+      },
+    });
+  });
+
+  it('defaults lists to empty and flags to false', () => {
+    expect(read(base).fields).toEqual({
+      title: 'Boats at dawn',
+      date: new Date('2024-11-06T00:00:00Z'),
+      updated: undefined,
+      authorIds: [],
+      categories: [],
+      tags: [],
+      summary: undefined,
+      image: undefined,
+      draft: false,
+      featured: false,
+      slug: undefined,
+      aliases: [],
+    });
+  });
+
+  it('takes single `author` and `category` as one-entry lists', () => {
+    expect(read(`${base}\nauthor: amira\ncategory: Greece`).fields).toMatchObject({ authorIds: ['amira'], categories: ['Greece'] });
+  });
+
+  it('accepts `tags: "a"` as one tag (row 8)', () => {
+    expect(read(`${base}\ntags: "asylum"`).fields?.tags).toEqual(['asylum']);
+  });
+
+  it('trims and NFC-normalises tags and categories', () => {
+    const nfd = 'cafe\u0301';
+    expect(read(`${base}\ntags: [" ${nfd} "]\ncategory: "${nfd}"`).fields).toMatchObject({ tags: ['café'], categories: ['café'] });
+  });
+
+  it('reports missing title and date at 1:1 (row 8)', () => {
+    const result = read('summary: x');
+    expect(result.fields).toBeUndefined();
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'MS209', severity: 'error', file, line: 1, column: 1, message: "'title' is missing", hint: expect.stringMatching(/title:/) }),
+      expect.objectContaining({ code: 'MS209', severity: 'error', file, line: 1, column: 1, message: "'date' is missing", hint: expect.stringMatching(/date: 2024-11-06/) }),
+    ]);
+  });
+
+  it('reports an empty title at the key', () => {
+    expect(places('title:\ndate: 2024-11-06')).toEqual([['MS209', 'error', 2, 1]]);
+    expect(places('title: "  "\ndate: 2024-11-06')).toEqual([['MS209', 'error', 2, 1]]);
+  });
+
+  it('reports wrong types at the value, or at the key for a list (row 8)', () => {
+    const result = read('title: [a]\ndate: 2024-11-06\ndraft: "yes"\nsummary: 12\nimage: []');
+    expect(result.fields).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['MS210', 2, 1, "'title' must be text, not a list"],
+      ['MS210', 4, 8, `'draft' must be true or false, not text ("yes")`],
+      ['MS210', 5, 10, "'summary' must be text, not a number (12)"],
+      ['MS210', 6, 1, "'image' must be a mapping, not a list"],
+    ]);
+  });
+
+  it('reports bad list entries at the element (row 8)', () => {
+    const result = read(`${base}\ntags: [1, null, "  ", ok]`);
+    expect(result.fields).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['MS210', 4, 8, "'tags' entries must be text, not a number (1)"],
+      ['MS210', 4, 11, "'tags' entries must be text, not empty"],
+      ['MS210', 4, 17, "'tags' has an empty entry"],
+    ]);
+  });
+
+  it('reports a block list entry on its own line', () => {
+    expect(places(`${base}\ncategories:\n  - Greece\n  - [a]`)).toEqual([['MS210', 'error', 6, 5]]);
+  });
+
+  it('reports a tags value that is neither text nor a list', () => {
+    expect(places(`${base}\ntags: {a: 1}`)).toEqual([['MS210', 'error', 4, 1]]);
+  });
+
+  it('caps tags at 100 per article and 100 characters per tag', () => {
+    const many = Array.from({ length: 101 }, (_, i) => `t${i}`).join(', ');
+    expect(read(`${base}\ntags: [${many}]`).diagnostics).toEqual([
+      expect.objectContaining({ code: 'MS210', line: 4, column: 1, message: "'tags' has 101 entries; at most 100 are allowed" }),
+    ]);
+    expect(places(`${base}\ntags: [ok, ${'x'.repeat(101)}]`)).toEqual([['MS210', 'error', 4, 12]]);
+  });
+
+  it('refuses `author` and `authors` together, at the later key', () => {
+    const result = read(`${base}\nauthors: [a]\nauthor: b`);
+    expect(result.fields).toBeUndefined();
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'MS210', line: 5, column: 1, message: "use either 'author' or 'authors', not both" }),
+    ]);
+    expect(places(`${base}\ncategory: a\ncategories: [b]`)).toEqual([['MS210', 'error', 5, 1]]);
+  });
+
+  it('requires aliases to be site-relative', () => {
+    expect(read(`${base}\naliases: [/ok/, old/page]`).diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['MS210', 4, 17, `'aliases' entries must start with '/' (got "old/page")`],
+    ]);
+  });
+});
