@@ -1,0 +1,51 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  var d = document;
+
+  // Mobile menu: open in the HTML; .js-menu lets the CSS collapse it on small screens.
+  var toggle = d.querySelector('.menu-toggle');
+  var menu = toggle && d.getElementById(toggle.getAttribute('aria-controls'));
+  if (menu) {
+    toggle.hidden = false;
+    menu.classList.add('js-menu');
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      menu.classList.toggle('is-open', open);
+    });
+  }
+
+  // Copy Link: the Clipboard API needs a secure context; older browsers get execCommand.
+  var status = d.querySelector('[data-copy-status]');
+  function announce(text) {
+    if (!status) return;
+    status.textContent = '';
+    setTimeout(function () { status.textContent = text; }, 50);
+  }
+  function fallbackCopy(url) {
+    var field = d.createElement('textarea');
+    field.value = url;
+    field.setAttribute('readonly', '');
+    field.style.position = 'fixed';
+    field.style.opacity = '0';
+    d.body.appendChild(field);
+    field.select();
+    var ok = false;
+    try { ok = d.execCommand('copy'); } catch (e) { ok = false; }
+    d.body.removeChild(field);
+    if (ok) announce('Link copied');
+    else window.prompt('Copy this link:', url);
+  }
+  var buttons = d.querySelectorAll('[data-copy-url]');
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var url = button.getAttribute('data-copy-url');
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(function () { announce('Link copied'); }, function () { fallbackCopy(url); });
+      } else {
+        fallbackCopy(url);
+      }
+    });
+  });
+})();
