@@ -110,6 +110,26 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   lists: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'list names are letters and digits'), listSpec).default({}),
+  /** Site path of the newsroom's logo, for structured data and social previews. */
+  logo: z.string().optional(),
+  feeds: z
+    .strictObject({
+      formats: z.array(z.enum(['rss', 'atom', 'json'])).default(['rss', 'atom', 'json']),
+      limit: z.number().int().positive().max(1000).default(20),
+      fullContent: z.boolean().default(true),
+      categories: z.boolean().default(true),
+      authors: z.boolean().default(true),
+      tags: z.boolean().default(false),
+    })
+    .prefault({}),
+  sitemap: z
+    .strictObject({
+      maxUrls: z.number().int().positive().max(50000).default(50000),
+      news: z.boolean().default(true),
+    })
+    .prefault({}),
+  robots: z.strictObject({ disallow: z.array(z.string()).default([]) }).prefault({}),
+  search: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
 });
 
 export type SiteConfig = z.output<typeof configSchema>;

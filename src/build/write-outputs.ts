@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { codes } from '../diagnostics/codes.js';
+import { error, SiteError } from '../diagnostics/diagnostic.js';
+import { isInside } from '../paths/is-inside.js';
+import { mapLimited } from './map-limited.js';
+
+export type Output =
+  | { path: string; data: string | Uint8Array }
+  | { path: string; copyFrom: string };
+
+export interface WriteStats {
+  written: number;
+  unchanged: number;
+}
+
+/**
+ * Writes a complete site into a temporary sibling of `outDir`, then swaps it
+ * in, so a failure at any point leaves the previous site as it was. Files
+ * whose bytes did not change are hard-linked from the previous output, keeping
+ * their mtimes for deploys that sync only what changed.
+ */
+export async function writeOutputs(outDir: string, outputs: Output[]): Promise<WriteStats> {
+  const target = resolve(outDir);
+  const temp = join(dirname(target), `.${basename(target)}-tmp-${randomBytes(4).toString('hex')}`);
+  const removeTemp = () => rm(temp, { recursive: true, force: true });
+  const onSignal = () => void removeTemp().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const stats = await writeAll(target, temp, outputs);
+    await swapIn(temp, target);
+    return stats;
+  } catch (cause) {
+    await removeTemp();
+    if (cause instanceof SiteError) throw cause;
+    const e = cause as NodeJS.ErrnoException;
+    throw new SiteError(
+      error(codes.writeFailed, `could not write the site: ${e.code ?? ''} ${e.message}`.trim(), {
+        file: e.path,
+        hint: 'check free disk space and permissions of the output folder; the previous output was left as it was',
+      }),
+      { cause },
+    );
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+async function writeAll(target: string, temp: string, outputs: Output[]): Promise<WriteStats> {
+  const stats: WriteStats = { written: 0, unchanged: 0 };
+  const dirs = new Set<string>();
+  for (const output of outputs) {
+    const dest = resolve(temp, output.path);
+    if (!isInside(temp, dest) || dest === temp) {
+      throw new SiteError(error(codes.outputEscapes, `output path escapes the output folder: ${output.path}`, { hint: 'check slugs and permalinks' }));
+    }
+    dirs.add(dirname(dest));
+  }
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+
+  await mapLimited(outputs, 32, async (output) => {
+    const dest = resolve(temp, output.path);
+    const previous = resolve(target, output.path);
+    const data = 'data' in output ? output.data : await readFile(output.copyFrom);
+    if (await sameBytes(previous, data)) {
+      await link(previous, dest).catch(() => copyFile(previous, dest));
+      stats.unchanged++;
+    } else {
+      await writeFile(dest, data);
+      stats.written++;
+    }
+  });
+  return stats;
+}
+
+async function sameBytes(file: string, data: string | Uint8Array): Promise<boolean> {
+  const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile() || info.size !== size) return false;
+  const old = await readFile(file);
+  return typeof data === 'string' ? old.toString('utf8') === data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(old);
+}
+
+async function swapIn(temp: string, target: string): Promise<void> {
+  const old = `${temp}-old`;
+  const hadOld = await stat(target).then(() => true, () => false);
+  if (hadOld) await rename(target, old);
+  try {
+    await rename(temp, target);
+  } catch (cause) {
+    if (hadOld) await rename(old, target);
+    throw cause;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { runBuild } from '../build/run-build.js';
+import { createLogger } from '../log.js';
+import { exitCodes } from './exit-codes.js';
+import { parseNow } from './parse-now.js';
+import { reportDiagnostics } from './report-diagnostics.js';
+import { runGuarded } from './run-guarded.js';
+
+export interface BuildFlags {
+  config: string;
+  out?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  now?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export function addBuildCommand(program: Command): void {
+  program
+    .command('build')
+    .description('build the site from content/, templates/ and site.config.json into the output folder')
+    .option('-c, --config <file>', 'site config file', 'site.config.json')
+    .option('-o, --out <dir>', 'output folder (default: "outDir" from the config, else dist)')
+    .option('--base-url <url>', 'override the config\'s baseUrl, e.g. for a preview deploy')
+    .option('--drafts', 'include articles with draft: true')
+    .option('--future', 'include articles dated after the build\'s clock')
+    .option('--now <date>', 'the build\'s clock as an ISO date, for reproducible builds (default: now)')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .option('-v, --verbose', 'print the time each stage took')
+    .action(async (flags: BuildFlags) => {
+      process.exitCode = await buildOnce(flags);
+    });
+}
+
+export async function buildOnce(flags: BuildFlags): Promise<number> {
+  const logger = createLogger({ quiet: flags.quiet, verbose: flags.verbose });
+  return runGuarded(logger, async () => {
+    const now = parseNow(flags.now);
+    const result = await runBuild({
+      configPath: flags.config,
+      outDir: flags.out,
+      baseUrl: flags.baseUrl,
+      drafts: flags.drafts,
+      future: flags.future,
+      now,
+      logger,
+    });
+    reportDiagnostics(result.diagnostics, logger);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    if (!result.summary) {
+      logger.error(`build failed with ${errors} ${errors === 1 ? 'error' : 'errors'}; the previous output was left as it was`);
+      return exitCodes.contentError;
+    }
+    const s = result.summary;
+    const skipped = s.skipped.drafts + s.skipped.future > 0 ? `, skipped ${s.skipped.drafts} drafts and ${s.skipped.future} future` : '';
+    logger.info(
+      `built ${s.pages} pages (${s.files - s.unchanged} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
+    );
+    return exitCodes.ok;
+  });
+}

@@ -1,0 +1,17 @@
+/** A file made from the site graph rather than a template: feeds, sitemaps, robots.txt, the search index. */
+export interface GeneratedFile {
+  /** Site-relative URL, e.g. `/feed.xml` or `/category/greece/feed.xml`. */
+  url: string;
+  data: string | Uint8Array;
+  /** What asked for it, for collision reports: `rss feed`, `sitemap`. */
+  origin: string;
+}
+
+/** A rendered page, as the discovery outputs see it. */
+export interface RenderedPageInfo {
+  url: string;
+  html: string;
+  kind: string;
+  /** Last change of what the page shows, for sitemaps. */
+  lastmod?: Date;
+}

@@ -1,0 +1,65 @@
+import type { MenuLink } from '../config/schema.js';
+import type { AuthorNode, PageNode, PostNode, Term } from '../graph/types.js';
+
+// What every template sees. Layout-specific keys are added by the route planner.
+// URLs in the graph are site-relative (`/2024/11/x/`); templates pass them
+// through `{{url …}}` (adds the base path) or `{{absUrl …}}` (adds the base URL).
+
+export interface SocialLink {
+  /** `facebook`, `x`, … : also the icon name. */
+  network: string;
+  label: string;
+  url: string;
+}
+
+export interface SiteContext {
+  title: string;
+  description: string;
+  /** Absolute, ends with `/`. */
+  baseUrl: string;
+  language: string;
+  timeZone: string;
+  about: string;
+  contactEmail?: string;
+  social: SocialLink[];
+  menus: { header: MenuLink[]; footer: MenuLink[] };
+  newsletter?: { action: string; label: string };
+  /** Top-level categories (with children) for a category menu. */
+  categories: Term[];
+}
+
+export interface PaginationContext<T> {
+  items: T[];
+  pageNumber: number;
+  totalPages: number;
+  url: string;
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
+export interface PageMeta {
+  kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | '404';
+  title: string;
+  description: string;
+  /** Site-relative URL of this page. */
+  url: string;
+}
+
+export interface TemplateContext {
+  site: SiteContext;
+  /** Curated lists from config (`lists.trending`, `lists.dontMiss`, …). */
+  lists: Record<string, PostNode[]>;
+  /** Newest published posts (the first 10). */
+  latest: PostNode[];
+  meta: PageMeta;
+  /** The build's clock. */
+  now: Date;
+  /** Layout-specific: */
+  post?: PostNode;
+  page?: PageNode;
+  term?: Term;
+  author?: AuthorNode;
+  terms?: Term[];
+  authors?: AuthorNode[];
+  pagination?: PaginationContext<PostNode>;
+}

@@ -1,0 +1,65 @@
+export type DateStyle = 'long' | 'short' | 'iso' | 'time' | 'year';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, style: 'long' | 'short' | 'time' | 'year'): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'time'
+        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : style === 'year'
+          ? { year: 'numeric' }
+          : { dateStyle: style === 'long' ? 'long' : 'medium' };
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A date as readers of the site see it: in the site's language and time zone,
+ * never the build machine's. `iso` is for `<time datetime>` and keeps the offset.
+ */
+export function formatDate(date: Date, style: DateStyle, locale: string, timeZone: string): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) return '';
+  if (style === 'iso') return toIsoInZone(date, timeZone);
+  return formatter(locale, timeZone, style).format(date);
+}
+
+/** `2024-11-06T09:30:00+01:00` in the given zone. */
+export function toIsoInZone(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(isoFormatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = offsetMinutes === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+// Creating an Intl.DateTimeFormat costs far more than using one.
+const isoFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function isoFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = isoFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    isoFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

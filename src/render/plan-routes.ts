@@ -1,0 +1,114 @@
+import type { SiteConfig } from '../config/schema.js';
+import { paginate } from '../graph/paginate.js';
+import type { PostNode, SiteGraph, Term } from '../graph/types.js';
+import type { PageMeta, TemplateContext } from './context.js';
+import { toOutputPath } from './output-path.js';
+
+/** A page rendered from a layout. */
+export interface PageRoute {
+  url: string;
+  outputPath: string;
+  layout: string;
+  meta: PageMeta;
+  /** The layout-specific part of the template context. */
+  context: Partial<TemplateContext>;
+  /** Content files this page shows (for diagnostics and incremental rebuilds). */
+  sources: string[];
+  /** What asked for this page, for collision reports: a file or `tag "asylum"`. */
+  origin: string;
+  /** When what the page shows last changed, for sitemaps. */
+  lastmod?: Date;
+}
+
+/** A file copied as it is (images, theme assets). */
+export interface CopyRoute {
+  outputPath: string;
+  copyFrom: string;
+  sources: string[];
+  origin: string;
+}
+
+export interface StaticFile {
+  /** Path inside the output folder, forward slashes. */
+  outputPath: string;
+  absPath: string;
+  source: string;
+}
+
+export interface RoutePlan {
+  pages: PageRoute[];
+  copies: CopyRoute[];
+}
+
+// The only place that turns the site graph into output paths.
+export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: StaticFile[]): RoutePlan {
+  const pages: PageRoute[] = [];
+  const perPage = config.postsPerPage;
+  const describe = (text: string | undefined) => text || config.description;
+
+  for (const p of paginate(graph.posts, perPage, '/')) {
+    const title = p.pageNumber === 1 ? config.title : `${config.title}: page ${p.pageNumber}`;
+    pages.push(page(p.url, 'home', { kind: 'home', title, description: config.description }, { pagination: p }, sourcesOf(p.items), 'home page'));
+  }
+  for (const post of graph.posts) {
+    pages.push(page(post.url, 'post', { kind: 'post', title: post.title, description: post.summary }, { post }, [post.sourcePath], post.sourcePath));
+  }
+  for (const p of graph.pages) {
+    pages.push(page(p.url, 'page', { kind: 'page', title: p.title, description: describe(p.description) }, { page: p }, [p.sourcePath], p.sourcePath));
+  }
+  for (const [terms, label, indexUrl] of [
+    [graph.tags, 'Tags', '/tags/'],
+    [graph.categories, 'Categories', '/categories/'],
+  ] as const) {
+    for (const term of allTerms(terms)) {
+      for (const p of paginate(term.posts, perPage, term.url)) {
+        const title = p.pageNumber === 1 ? term.name : `${term.name}: page ${p.pageNumber}`;
+        pages.push(page(p.url, 'list', { kind: 'term', title, description: describe(term.description) }, { term, pagination: p }, sourcesOf(p.items), `${term.kind} "${term.name}"`));
+      }
+    }
+    pages.push(page(indexUrl, 'terms', { kind: 'terms', title: label, description: config.description }, { terms: [...terms] }, [], `${label.toLowerCase()} index`));
+  }
+  for (const author of graph.authors) {
+    for (const p of paginate(author.posts, perPage, author.url)) {
+      const title = p.pageNumber === 1 ? author.name : `${author.name}: page ${p.pageNumber}`;
+      pages.push(page(p.url, 'list', { kind: 'author', title, description: describe(author.role) }, { author, pagination: p }, [author.sourcePath, ...sourcesOf(p.items)], author.sourcePath));
+    }
+  }
+  pages.push(page('/authors/', 'authors', { kind: 'authors', title: 'Authors', description: config.description }, { authors: graph.authors }, [], 'authors index'));
+  pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, {}, [], 'not-found page'));
+
+  const copies: CopyRoute[] = staticFiles.map((f) => ({ outputPath: f.outputPath, copyFrom: f.absPath, sources: [f.source], origin: f.source }));
+  return { pages, copies };
+}
+
+function page(url: string, layout: string, meta: Omit<PageMeta, 'url'>, context: Partial<TemplateContext>, sources: string[], origin: string): PageRoute {
+  const shown = context.post ? [context.post] : (context.pagination?.items ?? []);
+  return { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url }, context, sources, origin, lastmod: latestChange(shown) };
+}
+
+function latestChange(posts: PostNode[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const p of posts) {
+    const changed = p.updated ?? p.date;
+    if (!latest || changed > latest) latest = changed;
+  }
+  return latest;
+}
+
+function sourcesOf(posts: PostNode[]): string[] {
+  return posts.map((p) => p.sourcePath);
+}
+
+/** Categories are a tree; every node gets a page. */
+function allTerms(terms: readonly Term[]): Term[] {
+  const out: Term[] = [];
+  const seen = new Set<Term>();
+  const visit = (t: Term) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    out.push(t);
+    t.children.forEach(visit);
+  };
+  terms.forEach(visit);
+  return out;
+}

@@ -1,0 +1,55 @@
+import type { SiteConfig } from '../config/schema.js';
+import type { SiteGraph } from '../graph/types.js';
+import type { SiteContext, SocialLink, TemplateContext } from './context.js';
+import type { PageRoute } from './plan-routes.js';
+import type { TemplateEngine } from './template-engine.js';
+
+export interface RenderedPage {
+  route: PageRoute;
+  html: string;
+}
+
+/** Renders each page's layout, then wraps it in `base`. */
+export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine): RenderedPage[] {
+  const shared = {
+    site: toSiteContext(graph, config),
+    lists: graph.lists,
+    latest: graph.posts.slice(0, 10),
+    now: graph.now,
+  };
+  return routes.map((route) => {
+    const context: TemplateContext = { ...shared, ...route.context, meta: route.meta };
+    const content = engine.render(route.layout, context, route.origin);
+    return { route, html: engine.render('base', { ...context, content }, route.origin) };
+  });
+}
+
+const socialLabels: Record<string, string> = {
+  facebook: 'Facebook',
+  x: 'X',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  whatsapp: 'WhatsApp',
+  youtube: 'YouTube',
+  telegram: 'Telegram',
+  tiktok: 'TikTok',
+};
+
+export function toSiteContext(graph: SiteGraph, config: SiteConfig): SiteContext {
+  const social: SocialLink[] = Object.entries(config.social)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .map(([network, url]) => ({ network, label: socialLabels[network] ?? network, url }));
+  return {
+    title: config.title,
+    description: config.description,
+    baseUrl: config.baseUrl,
+    language: config.language,
+    timeZone: config.timeZone,
+    about: config.about,
+    contactEmail: config.contact.email,
+    social,
+    menus: config.menus,
+    newsletter: config.newsletter,
+    categories: graph.categories.filter((c) => !c.parent),
+  };
+}

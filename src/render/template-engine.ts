@@ -1,0 +1,145 @@
+import Handlebars from 'handlebars';
+import { codes } from '../diagnostics/codes.js';
+import { error, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { HelperDef } from './helper-registry.js';
+
+// The only handlebars import. Each engine is an isolated Handlebars.create()
+// environment: no global helpers or partials leak between builds.
+
+export interface TemplateSource {
+  /** `post`, `widgets/dont-miss`. */
+  name: string;
+  /** Relative to the site root, for diagnostics. */
+  file: string;
+  source: string;
+}
+
+export interface TemplateSet {
+  layouts: TemplateSource[];
+  partials: TemplateSource[];
+}
+
+export interface TemplateEngine {
+  hasLayout(name: string): boolean;
+  /** Renders a layout; throws SiteError naming the template and the page. */
+  render(layout: string, context: object, page: string): string;
+  /** Template files a layout reads, itself and every partial it reaches (for incremental rebuilds). */
+  filesOf(layout: string): string[];
+}
+
+export function createTemplateEngine(set: TemplateSet, helpers: Record<string, HelperDef>): { engine?: TemplateEngine; diagnostics: Diagnostic[] } {
+  const env = Handlebars.create();
+  const diagnostics: Diagnostic[] = [];
+  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
+  for (const [name, def] of Object.entries(helpers)) {
+    env.registerHelper(name, (...args: unknown[]) => {
+      const result = def.fn(...args.slice(0, -1));
+      return def.raw ? new env.SafeString(String(result)) : result;
+    });
+  }
+
+  const partialNames = new Set(set.partials.map((p) => p.name));
+  const usedPartials = new Map<string, string[]>();
+  const compileOptions = { knownHelpers, knownHelpersOnly: true, preventIndent: true };
+
+  const compile = (t: TemplateSource) => {
+    try {
+      const ast = env.parse(t.source);
+      const partials = findPartials(ast);
+      for (const p of partials) {
+        if (!partialNames.has(p.name)) {
+          diagnostics.push(
+            error(codes.templateSyntax, `missing partial "${p.name}"`, {
+              file: t.file,
+              line: p.line,
+              column: p.column + 1,
+              hint: `create templates/partials/${p.name}.hbs or fix the name`,
+            }),
+          );
+        }
+      }
+      usedPartials.set(t.file, partials.map((p) => p.name));
+      // Precompiling surfaces syntax and unknown-helper errors now, not at page 500.
+      env.precompile(ast, compileOptions);
+      return env.compile(ast, compileOptions);
+    } catch (cause) {
+      diagnostics.push(templateError(t.file, cause));
+      return undefined;
+    }
+  };
+
+  for (const p of set.partials) {
+    const template = compile(p);
+    if (template) env.registerPartial(p.name, template);
+  }
+  const layouts = new Map<string, HandlebarsTemplateDelegate>();
+  const layoutFiles = new Map<string, string>();
+  for (const l of set.layouts) {
+    const template = compile(l);
+    if (template) layouts.set(l.name, template);
+    layoutFiles.set(l.name, l.file);
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const partialFile = new Map(set.partials.map((p) => [p.name, p.file]));
+  const filesOf = (layout: string): string[] => {
+    const seen = new Set<string>();
+    const visit = (file: string | undefined) => {
+      if (!file || seen.has(file)) return;
+      seen.add(file);
+      for (const name of usedPartials.get(file) ?? []) visit(partialFile.get(name));
+    };
+    visit(layoutFiles.get(layout));
+    return [...seen].sort();
+  };
+
+  return {
+    diagnostics,
+    engine: {
+      hasLayout: (name) => layouts.has(name),
+      filesOf,
+      render(layout, context, page) {
+        const template = layouts.get(layout);
+        if (!template) {
+          throw new SiteError(error(codes.missingLayout, `layout "${layout}" not found`, { file: page, hint: `create templates/layouts/${layout}.hbs` }));
+        }
+        try {
+          return template(context);
+        } catch (cause) {
+          const d = templateError(layoutFiles.get(layout)!, cause);
+          throw new SiteError({ ...d, code: codes.templateRender, message: `${d.message} (while rendering ${page})` }, { cause });
+        }
+      },
+    },
+  };
+}
+
+interface PartialUse {
+  name: string;
+  line: number;
+  column: number;
+}
+
+function findPartials(node: unknown, found: PartialUse[] = []): PartialUse[] {
+  if (!node || typeof node !== 'object') return found;
+  const n = node as { type?: string; name?: { type: string; original: string }; loc?: { start: { line: number; column: number } } };
+  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && n.loc) {
+    found.push({ name: n.name.original, line: n.loc.start.line, column: n.loc.start.column });
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((child) => findPartials(child, found));
+    else if (value && typeof value === 'object' && 'type' in value) findPartials(value, found);
+  }
+  return found;
+}
+
+function templateError(file: string, cause: unknown): Diagnostic {
+  const e = cause as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e.message ?? cause);
+  const parseLine = /Parse error on line (\d+)/.exec(message);
+  const line = e.lineNumber ?? (parseLine ? Number(parseLine[1]) : undefined);
+  const column = e.column !== undefined ? e.column + 1 : undefined;
+  const firstLine = message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+  const detail = parseLine ? message.split('\n').slice(-1)[0] : firstLine;
+  return error(codes.templateSyntax, detail, { file, line, column, hint: 'fix the template; see README "Writing templates"' });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SiteError } from '../../src/diagnostics/diagnostic.js';
+import { createHelperRegistry } from '../../src/render/helper-registry.js';
+import { createTemplateEngine, type TemplateSet } from '../../src/render/template-engine.js';
+
+const helpers = createHelperRegistry({ baseUrl: 'https://example.org/news/', language: 'en', timeZone: 'UTC' });
+
+function engineFor(layouts: Record<string, string>, partials: Record<string, string> = {}) {
+  const set: TemplateSet = {
+    layouts: Object.entries(layouts).map(([name, source]) => ({ name, file: `templates/layouts/${name}.hbs`, source })),
+    partials: Object.entries(partials).map(([name, source]) => ({ name, file: `templates/partials/${name}.hbs`, source })),
+  };
+  return createTemplateEngine(set, helpers);
+}
+
+describe('createTemplateEngine', () => {
+  it('renders layouts with partials and helpers, escaping values', () => {
+    const { engine } = engineFor({ post: '<h1>{{title}}</h1>{{> widgets/byline}}<a href="{{url path}}">x</a>' }, { 'widgets/byline': 'By {{author}}' });
+    expect(engine!.render('post', { title: '<b>&', author: 'Ana', path: '/a/' }, 'content/posts/a.md')).toBe('<h1>&lt;b&gt;&amp;</h1>By Ana<a href="/news/a/">x</a>');
+  });
+
+  it('lists the template files a layout reads, for incremental rebuilds', () => {
+    const { engine } = engineFor({ post: '{{> a}}', home: 'x' }, { a: '{{> b}}', b: 'b', unused: 'u' });
+    expect(engine!.filesOf('post')).toEqual(['templates/layouts/post.hbs', 'templates/partials/a.hbs', 'templates/partials/b.hbs']);
+    expect(engine!.filesOf('home')).toEqual(['templates/layouts/home.hbs']);
+  });
+
+  it('reports an unclosed block with the file and line', () => {
+    const { engine, diagnostics } = engineFor({ post: 'a\n{{#if x}}\nb' });
+    expect(engine).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: 'MS401', file: 'templates/layouts/post.hbs', line: 3 }]);
+  });
+
+  it('reports an unknown helper with line and column', () => {
+    const { diagnostics } = engineFor({ post: 'a\n  {{shout title}}' });
+    expect(diagnostics).toMatchObject([{ code: 'MS401', file: 'templates/layouts/post.hbs', line: 2, column: 3 }]);
+    expect(diagnostics[0].message).toContain('shout');
+  });
+
+  it('reports a missing partial where it is used', () => {
+    const { diagnostics } = engineFor({ post: 'x\n\n   {{> sidebar}}' });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'MS401', message: 'missing partial "sidebar"', file: 'templates/layouts/post.hbs', line: 3, column: 4, hint: 'create templates/partials/sidebar.hbs or fix the name' }),
+    ]);
+  });
+
+  it('never exposes prototype properties', () => {
+    const { engine } = engineFor({ p: '[{{constructor}}][{{__proto__}}][{{lookup this "constructor"}}][{{title.constructor.name}}]' });
+    expect(engine!.render('p', { title: 'x' }, 'page')).toBe('[][][][]');
+  });
+
+  it('names the template and the page when rendering fails', () => {
+    const { engine } = engineFor({ post: '{{shareUrl "myspace" post}}' });
+    const attempt = () => engine!.render('post', { post: { url: '/a/', title: 'A' } }, 'content/posts/a.md');
+    expect(attempt).toThrow(SiteError);
+    try {
+      attempt();
+    } catch (e) {
+      expect((e as SiteError).diagnostics[0]).toMatchObject({ code: 'MS402', file: 'templates/layouts/post.hbs' });
+      expect((e as SiteError).diagnostics[0].message).toContain('while rendering content/posts/a.md');
+    }
+  });
+
+  it('refuses a layout that does not exist', () => {
+    const { engine } = engineFor({ post: 'x' });
+    expect(engine!.hasLayout('constructor')).toBe(false);
+    expect(() => engine!.render('constructor', {}, 'content/posts/a.md')).toThrow(/layout "constructor" not found/);
+  });
+});
