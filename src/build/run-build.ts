@@ -1,24 +1,12 @@
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import { checkOutDir } from '../config/check-out-dir.js';
 import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/schema.js';
-import { scanContent } from '../content/scan-content.js';
 import { codes } from '../diagnostics/codes.js';
-import { error, hasErrors, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildSiteGraph } from '../graph/build-site-graph.js';
+import { error, SiteError } from '../diagnostics/diagnostic.js';
 import type { Logger } from '../log.js';
-import { createHelperRegistry } from '../render/helper-registry.js';
-import { loadTemplates } from '../render/load-templates.js';
-import { checkOutputPaths } from '../render/check-output-paths.js';
-import { toOutputPath } from '../render/output-path.js';
-import { planRoutes } from '../render/plan-routes.js';
-import { renderOutputs } from '../outputs/render-outputs.js';
-import { renderRoutes } from '../render/render-routes.js';
-import { createTemplateEngine } from '../render/template-engine.js';
-import { listStaticFiles } from './list-static-files.js';
-import { loadContent } from './load-content.js';
-import { writeOutputs, type Output } from './write-outputs.js';
+import { createSiteBuilder, type BuildResult, type SiteBuilder } from './create-site-builder.js';
+import type { ParseMany } from './content-store.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -29,100 +17,44 @@ export interface BuildOptions {
   /** The build's clock: what counts as "future", and the date pages show. */
   now: Date;
   logger: Logger;
+  parseMany?: ParseMany;
 }
 
-export interface BuildSummary {
-  pages: number;
-  files: number;
-  unchanged: number;
-  posts: number;
-  tags: number;
-  categories: number;
-  skipped: { drafts: number; future: number };
-  warnings: number;
-  ms: number;
-  outDir: string;
-}
-
-export interface BuildResult {
-  diagnostics: Diagnostic[];
-  summary?: BuildSummary;
+/** Loads the config (flags override it) and makes a builder for the site it describes. */
+export async function openSite(options: BuildOptions): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string }> {
+  const { config, root } = await loadSiteConfig(options);
+  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: options.parseMany });
+  return { builder, config, root };
 }
 
 /**
- * The pipeline, stage by stage. Config and I/O failures throw SiteError;
- * content and template problems are collected so one run reports them all,
- * and nothing is written unless the whole site rendered.
+ * One complete build. Config and I/O failures throw SiteError; content and
+ * template problems come back as diagnostics, and then nothing is written.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const stage = timer(options.logger);
-  const { config, root } = await stage('config', () => loadSiteConfig(options));
-  const outDir = resolve(root, config.outDir);
-  const diagnostics: Diagnostic[] = [];
-  const stop = () => ({ diagnostics });
-
-  const scanned = await stage('scan', () => scanContent(root));
-  diagnostics.push(...scanned.diagnostics);
-  const content = await stage('parse', () =>
-    loadContent(scanned.files, { timeZone: config.timeZone, rawHtml: config.markdown.rawHtml, readingWordsPerMinute: config.readingWordsPerMinute }),
-  );
-  diagnostics.push(...content.diagnostics);
-  const { graph, diagnostics: graphProblems } = await stage('graph', async () =>
-    buildSiteGraph({ ...content, now: options.now, includeDrafts: !!options.drafts, includeFuture: !!options.future }, config),
-  );
-  diagnostics.push(...graphProblems);
-  if (hasErrors(diagnostics)) return stop();
-
-  const templates = await stage('templates', () => loadTemplates(root));
-  const { engine, diagnostics: templateProblems } = createTemplateEngine(templates, createHelperRegistry(config));
-  diagnostics.push(...templateProblems);
-  const staticFiles = await listStaticFiles(root, scanned.files);
-  const plan = planRoutes(graph, config, staticFiles);
-  if (!engine || hasErrors(diagnostics)) return stop();
-
-  const rendered = await stage('render', async () => collect(() => renderRoutes(plan.pages, graph, config, engine), diagnostics));
-  if (!rendered) return stop();
-  const pageInfo = rendered.map(({ route, html }) => ({ url: route.url, html, kind: route.meta.kind, lastmod: route.lastmod }));
-  const generated = await stage('outputs', () => renderOutputs(graph, config, pageInfo));
-  const generatedClaims = generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' }));
-  diagnostics.push(...checkOutputPaths([...plan.pages, ...plan.copies, ...generatedClaims]));
-  if (hasErrors(diagnostics)) return stop();
-
-  const outputs: Output[] = [
-    ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
-    ...plan.copies.map((c) => ({ path: c.outputPath, copyFrom: c.copyFrom })),
-    ...generatedClaims.map((g) => ({ path: g.outputPath, data: g.data })),
-  ];
-  const written = await stage('write', () => writeOutputs(outDir, outputs));
-
-  return {
-    diagnostics,
-    summary: {
-      pages: rendered.length,
-      files: outputs.length,
-      unchanged: written.unchanged,
-      posts: graph.posts.length,
-      tags: graph.tags.length,
-      categories: graph.categories.length,
-      skipped: graph.skipped,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-      ms: performance.now() - started,
-      outDir,
-    },
-  };
+  const { builder } = await openSite(options);
+  const configMs = performance.now() - started;
+  options.logger.debug(`  ${'config'.padEnd(10)} ${configMs.toFixed(1).padStart(8)} ms`);
+  const result = await builder.build();
+  if (result.summary) result.summary.ms += configMs;
+  return { ...result, timings: { config: configMs, ...result.timings } };
 }
 
 async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConfig; root: string }> {
   const { config, root } = await loadConfig(options.configPath);
+  if (options.baseUrl && !/^https?:\/\/[^/]/.test(options.baseUrl)) {
+    throw new SiteError(
+      error(codes.configInvalid, `--base-url must be an absolute http(s) URL (got ${JSON.stringify(options.baseUrl)})`, {
+        hint: 'for example --base-url https://preview.example.org/news/',
+      }),
+    );
+  }
   const overridden: SiteConfig = {
     ...config,
     outDir: options.outDir ?? config.outDir,
     baseUrl: options.baseUrl ? withSlash(options.baseUrl) : config.baseUrl,
   };
-  if (options.baseUrl && !/^https?:\/\/[^/]/.test(options.baseUrl)) {
-    throw new SiteError(error(codes.configInvalid, `--base-url must be an absolute http(s) URL (got ${JSON.stringify(options.baseUrl)})`, { hint: 'for example --base-url https://preview.example.org/news/' }));
-  }
   const unsafe = checkOutDir(root, overridden.outDir, homedir());
   if (unsafe) throw new SiteError(unsafe);
   return { config: overridden, root };
@@ -130,24 +62,4 @@ async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConf
 
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
-}
-
-/** Runs a stage that may throw SiteError, turning it into collected diagnostics. */
-function collect<T>(run: () => T, diagnostics: Diagnostic[]): T | undefined {
-  try {
-    return run();
-  } catch (e) {
-    if (!(e instanceof SiteError)) throw e;
-    diagnostics.push(...e.diagnostics);
-    return undefined;
-  }
-}
-
-function timer(logger: Logger) {
-  return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const t = performance.now();
-    const result = await run();
-    logger.debug(`  ${name.padEnd(10)} ${(performance.now() - t).toFixed(1).padStart(8)} ms`);
-    return result;
-  };
 }

@@ -13,6 +13,8 @@ export type Output =
 export interface WriteStats {
   written: number;
   unchanged: number;
+  /** Output paths whose bytes changed, sorted. */
+  changedPaths: string[];
 }
 
 /**
@@ -50,7 +52,7 @@ export async function writeOutputs(outDir: string, outputs: Output[]): Promise<W
 }
 
 async function writeAll(target: string, temp: string, outputs: Output[]): Promise<WriteStats> {
-  const stats: WriteStats = { written: 0, unchanged: 0 };
+  const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
   const dirs = new Set<string>();
   for (const output of outputs) {
     const dest = resolve(temp, output.path);
@@ -71,8 +73,10 @@ async function writeAll(target: string, temp: string, outputs: Output[]): Promis
     } else {
       await writeFile(dest, data);
       stats.written++;
+      stats.changedPaths.push(output.path);
     }
   });
+  stats.changedPaths.sort();
   return stats;
 }
 

@@ -56,7 +56,7 @@ export async function buildOnce(flags: BuildFlags): Promise<number> {
     const s = result.summary;
     const skipped = s.skipped.drafts + s.skipped.future > 0 ? `, skipped ${s.skipped.drafts} drafts and ${s.skipped.future} future` : '';
     logger.info(
-      `built ${s.pages} pages (${s.files - s.unchanged} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
+      `built ${s.pages} pages (${s.written} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
     );
     return exitCodes.ok;
   });

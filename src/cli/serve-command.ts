@@ -1,51 +1,69 @@
 import type { Command } from 'commander';
-import { resolve, dirname } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
-import { createStaticServer } from '../dev/create-static-server.js';
+import { spawn } from 'node:child_process';
+import { serveSite } from '../dev/serve-site.js';
 import { createLogger } from '../log.js';
-import { buildOnce, type BuildFlags } from './build-command.js';
+import type { BuildFlags } from './build-command.js';
 import { exitCodes } from './exit-codes.js';
+import { parseNow } from './parse-now.js';
+import { reportDiagnostics } from './report-diagnostics.js';
+import { runGuarded } from './run-guarded.js';
 
 interface ServeFlags extends BuildFlags {
   port: string;
   host: string;
+  watch?: boolean;
+  open?: boolean;
 }
 
 export function addServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('build the site, then serve the output folder locally')
+    .description('build the site and serve it locally; with --watch, rebuild on change and reload open pages')
     .option('-c, --config <file>', 'site config file', 'site.config.json')
     .option('-o, --out <dir>', 'output folder (default: "outDir" from the config, else dist)')
-    .option('-p, --port <number>', 'port to listen on', '4000')
+    .option('-w, --watch', 'rebuild what a change affects and live-reload the browser')
+    .option('-p, --port <number>', 'port to listen on (the next free one is used if it is taken)', '4000')
     .option('--host <address>', 'address to bind; 0.0.0.0 exposes drafts and embargoed pages to the network', '127.0.0.1')
     .option('--drafts', 'include articles with draft: true')
     .option('--future', 'include articles dated after now')
+    .option('--now <date>', 'the clock to build with, as an ISO date (default: when the server starts)')
+    .option('--open', 'open the site in the default browser')
     .option('-q, --quiet', 'print only warnings and errors')
     .action(async (flags: ServeFlags) => {
       const logger = createLogger({ quiet: flags.quiet });
-      const code = await buildOnce(flags);
-      if (code !== exitCodes.ok) {
-        process.exitCode = code;
-        return;
-      }
-      const { config, root } = await loadConfig(flags.config);
-      const dir = resolve(root, flags.out ?? config.outDir);
-      const basePath = new URL(config.baseUrl).pathname;
-      const server = createStaticServer({ dir, basePath });
-      const port = Number(flags.port);
-      server.once('error', (e: NodeJS.ErrnoException) => {
-        logger.error(e.code === 'EADDRINUSE' ? `port ${port} is in use; try --port ${port + 1}` : `cannot listen on ${flags.host}:${port}: ${e.message}`);
-        process.exitCode = exitCodes.usageError;
+      const code = await runGuarded(logger, async () => {
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          logger.error(`--port must be a number from 0 to 65535 (got ${JSON.stringify(flags.port)})`);
+          return exitCodes.usageError;
+        }
+        if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
+          logger.warn(`warning: serving on ${flags.host} makes the site reachable from your network${flags.drafts || flags.future ? ', including drafts and embargoed articles' : ''}`);
+        }
+        const running = await serveSite({
+          configPath: flags.config,
+          outDir: flags.out,
+          drafts: flags.drafts,
+          future: flags.future,
+          now: parseNow(flags.now),
+          logger,
+          port,
+          host: flags.host,
+          watch: !!flags.watch,
+          report: (diagnostics) => reportDiagnostics(diagnostics, logger),
+        });
+        if (!running) return exitCodes.contentError;
+        if (flags.open) openBrowser(running.url);
+        const stop = () => void running.close().then(() => process.exit(exitCodes.ok));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return exitCodes.ok;
       });
-      if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
-        logger.warn(`serving on ${flags.host}: anyone on your network can read the site${flags.drafts || flags.future ? ', including drafts and embargoed articles' : ''}`);
-      }
-      server.listen(port, flags.host, () => {
-        logger.info(`serving ${dirname(dir) === root ? config.outDir : dir} at http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}${basePath} (Ctrl+C to stop)`);
-      });
-      const close = () => server.close(() => process.exit(0));
-      process.once('SIGINT', close);
-      process.once('SIGTERM', close);
+      if (code !== exitCodes.ok) process.exitCode = code;
     });
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }

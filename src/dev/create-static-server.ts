@@ -1,44 +1,117 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { isInside } from '../paths/is-inside.js';
+import { liveClientScript } from './live-client.js';
+import type { LiveReload } from './live-reload.js';
 
 export interface StaticServerOptions {
   /** The built site. */
   dir: string;
   /** Path the site lives under, from baseUrl: `/` or `/news/`. */
   basePath: string;
+  /** The address the server binds, allowed as a Host header. */
+  host?: string;
+  /** With live reload, HTML responses get the reload script (the files on disk never do). */
+  live?: LiveReload;
 }
 
+const localHosts = /^(localhost|[^:]+\.localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+
 /**
- * Serves the built site as static hosting would: pretty URLs, the site's
- * 404.html with status 404, no directory listings, no dotfiles, GET/HEAD only.
+ * Serves the last good build as static hosting would (pretty URLs, the site's
+ * 404.html with status 404, no directory listings, no dotfiles, GET and HEAD
+ * only), with the dev-server precautions: a Host allowlist against DNS
+ * rebinding, no CORS, no cross-site no-cors reads, one decode of the URL and
+ * containment checked on the real path.
  */
 export function createStaticServer(options: StaticServerOptions): Server {
-  const files = sirv(options.dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
-  const base = options.basePath.replace(/\/$/, '');
-  return createServer((req, res) => {
+  const files = sirv(options.dir, { dev: true, etag: true, dotfiles: false });
+  const base = options.basePath.endsWith('/') ? options.basePath : `${options.basePath}/`;
+  const client = liveClientScript(base);
+  const boundHost = options.host && !['0.0.0.0', '::'].includes(options.host) ? options.host.toLowerCase() : undefined;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!localHosts.test(host) && !(boundHost && host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') === boundHost.replace(/^\[|\]$/g, ''))) {
+      return void res.writeHead(403).end('Forbidden host');
     }
-    const url = req.url ?? '/';
-    if (base && !(url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`))) {
-      res.writeHead(302, { Location: `${base}/` }).end();
-      return;
+    if (req.headers['sec-fetch-site'] === 'cross-site' && req.headers['sec-fetch-mode'] === 'no-cors') return void res.writeHead(403).end();
+
+    const path = decodePath(req.url ?? '/');
+    if (path === undefined) return void res.writeHead(400).end('Bad request');
+    if (!path.startsWith(base)) {
+      return void res.writeHead(path === '/' ? 302 : 404, path === '/' ? { Location: base } : {}).end();
     }
-    req.url = url.slice(base.length) || '/';
-    files(req, res, () => notFound(options.dir, res));
+    const inner = `/${path.slice(base.length)}`;
+    if (options.live && inner === '/__migrant/events') return options.live.connect(req, res);
+    if (options.live && inner === '/__migrant/live.js') {
+      return void res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }).end(client);
+    }
+
+    if (!/\/$|\.[^/]*$/.test(inner) && (await isFile(join(options.dir, inner, 'index.html')))) {
+      return void res.writeHead(301, { Location: `${base}${inner.slice(1)}/` }).end();
+    }
+    const file = await findHtml(options.dir, inner);
+    if (file === null) return void res.writeHead(404).end();
+    if (file) return sendHtml(res, req, await readFile(file, 'utf8'), 200);
+    req.url = inner;
+    files(req, res, () => void notFound(req, res));
+  };
+
+  const sendHtml = (res: ServerResponse, req: IncomingMessage, html: string, status: number) => {
+    const body = options.live ? html.replace(/<\/body>/i, `<script src="${base}__migrant/live.js"></script></body>`) : html;
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const notFound = async (req: IncomingMessage, res: ServerResponse) => {
+    const page = await readFile(join(options.dir, '404.html'), 'utf8').catch(() => undefined);
+    if (page === undefined) return void res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    sendHtml(res, req, page, 404);
+  };
+
+  return createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 }
 
-function notFound(dir: string, res: import('node:http').ServerResponse): void {
-  let body: Buffer | string = 'Not found';
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+/** The URL path decoded once, or undefined when it is malformed or tries to leave the site. */
+function decodePath(url: string): string | undefined {
+  const raw = url.split(/[?#]/)[0];
+  if (/%(2f|5c|00)/i.test(raw)) return undefined;
+  let path: string;
   try {
-    body = readFileSync(join(dir, '404.html'));
+    path = decodeURIComponent(raw);
   } catch {
-    // A site without a 404 page gets plain text.
+    return undefined;
   }
-  res.writeHead(404, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8' }).end(body);
+  if (!path.startsWith('/') || /[\\\u0000]/.test(path) || path.split('/').some((s) => s === '..' || s === '.')) return undefined;
+  return path;
+}
+
+/**
+ * The HTML file for a pretty URL (`/a/` → `a/index.html`, `/a.html`), so it
+ * can get the live-reload script; undefined for other files (sirv serves
+ * them), null when the path names a dotfile or leaves the folder through a link.
+ */
+async function findHtml(dir: string, path: string): Promise<string | undefined | null> {
+  if (path.split('/').some((s) => s.startsWith('.'))) return null;
+  const candidate = path.endsWith('/') ? join(dir, path, 'index.html') : path.endsWith('.html') ? join(dir, path) : undefined;
+  if (!candidate) return undefined;
+  const real = await realpath(candidate).catch(() => undefined);
+  if (!real) return undefined;
+  if (!isInside(await realpath(dir), real) || !(await stat(real)).isFile()) return null;
+  return real;
 }

@@ -45,4 +45,7 @@ export const codes = {
 
   outputEscapes: 'MS501',
   writeFailed: 'MS502',
+  searchIndex: 'MS503',
+
+  portInUse: 'MS601',
 } as const;

@@ -19,7 +19,7 @@ describe('writeOutputs', () => {
     const { parent, out } = workspace();
     await writeOutputs(out, [{ path: 'old/index.html', data: 'old' }, { path: 'index.html', data: 'v1' }]);
     const stats = await writeOutputs(out, [{ path: 'index.html', data: 'v2' }, { path: 'a/b.txt', data: new Uint8Array([1, 2]) }]);
-    expect(stats).toEqual({ written: 2, unchanged: 0 });
+    expect(stats).toEqual({ written: 2, unchanged: 0, changedPaths: ['a/b.txt', 'index.html'] });
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('v2');
     expect([...readFileSync(join(out, 'a/b.txt'))]).toEqual([1, 2]);
     expect(() => statSync(join(out, 'old'))).toThrow();
@@ -34,7 +34,7 @@ describe('writeOutputs', () => {
     const before = statSync(join(out, 'same.html')).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     const stats = await writeOutputs(out, [{ path: 'same.html', data: 'same' }, { path: 'copy.txt', copyFrom: src }]);
-    expect(stats).toEqual({ written: 0, unchanged: 2 });
+    expect(stats).toEqual({ written: 0, unchanged: 2, changedPaths: [] });
     expect(statSync(join(out, 'same.html')).mtimeMs).toBe(before);
   });
 

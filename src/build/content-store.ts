@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { codes } from '../diagnostics/codes.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parsePopularity } from '../content/parse-popularity.js';
+import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-source.js';
+import type { SourceFile } from '../content/scan-content.js';
+import type { Author, Page, PopularityData, Post } from '../graph/types.js';
+import { mapLimited } from './map-limited.js';
+
+export interface LoadedContent {
+  posts: Post[];
+  pages: Page[];
+  authors: Author[];
+  popularity?: PopularityData;
+  /** Source path → hash of its bytes, for deciding what a rebuild must re-render. */
+  versions: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses many sources at once; the build can hand this to a worker pool. */
+export type ParseMany = (sources: (SourceText & { kind: ParsedSource['kind'] })[], options: ContentOptions) => Promise<ParsedSource[]>;
+
+export interface ContentStore {
+  /**
+   * Brings parsed content up to date with `files`. Only files in `changed`
+   * (every file when undefined) are read again; a file whose bytes did not
+   * change is not parsed again.
+   */
+  load(files: SourceFile[], changed?: ReadonlySet<string>): Promise<LoadedContent>;
+}
+
+interface Entry {
+  hash: string;
+  parsed: ParsedSource | { kind: 'data'; popularity?: PopularityData; diagnostics: Diagnostic[] };
+}
+
+const markdownKinds = new Set(['post', 'page', 'author']);
+
+export function createContentStore(options: ContentOptions, parseMany: ParseMany): ContentStore {
+  const entries = new Map<string, Entry>();
+
+  return {
+    async load(files, changed) {
+      const wanted = files.filter((f) => markdownKinds.has(f.kind) || isPopularity(f));
+      const stale = wanted.filter((f) => changed === undefined || changed.has(f.path) || !entries.has(f.path));
+      const read = await mapLimited(stale, 64, async (file) => ({ file, bytes: await readFile(file.absPath).catch((e: NodeJS.ErrnoException) => e) }));
+
+      const toParse: (SourceText & { kind: ParsedSource['kind'] })[] = [];
+      const hashes = new Map<string, string>();
+      for (const { file, bytes } of read) {
+        if (bytes instanceof Error) {
+          entries.set(file.path, { hash: '', parsed: { kind: 'data', diagnostics: [error(codes.contentRead, `cannot read file: ${bytes.code ?? bytes.message}`, { file: file.path })] } });
+          continue;
+        }
+        const hash = createHash('sha1').update(bytes).digest('hex');
+        if (entries.get(file.path)?.hash === hash) continue;
+        if (isPopularity(file)) {
+          const result = parsePopularity(Buffer.from(bytes).toString('utf8'), file.path);
+          entries.set(file.path, { hash, parsed: { kind: 'data', popularity: result.data, diagnostics: result.diagnostics } });
+          continue;
+        }
+        hashes.set(file.path, hash);
+        toParse.push({ path: file.path, bytes, kind: file.kind as ParsedSource['kind'] });
+      }
+      const parsed = await parseMany(toParse, options);
+      parsed.forEach((result, i) => entries.set(toParse[i].path, { hash: hashes.get(toParse[i].path)!, parsed: result }));
+
+      const present = new Set(wanted.map((f) => f.path));
+      for (const path of entries.keys()) if (!present.has(path)) entries.delete(path);
+      return collect(wanted, entries);
+    },
+  };
+}
+
+function collect(files: SourceFile[], entries: Map<string, Entry>): LoadedContent {
+  const result: LoadedContent = { posts: [], pages: [], authors: [], versions: new Map(), diagnostics: [] };
+  for (const file of files) {
+    const entry = entries.get(file.path)!;
+    const p = entry.parsed;
+    result.versions.set(file.path, entry.hash);
+    result.diagnostics.push(...p.diagnostics);
+    if (p.kind === 'post' && p.post) result.posts.push(p.post);
+    else if (p.kind === 'page' && p.page) result.pages.push(p.page);
+    else if (p.kind === 'author' && p.author) result.authors.push(p.author);
+    else if (p.kind === 'data' && p.popularity) result.popularity = p.popularity;
+  }
+  return result;
+}
+
+function isPopularity(file: SourceFile): boolean {
+  return file.kind === 'data' && /^popularity\.(json|csv)$/.test(file.within);
+}

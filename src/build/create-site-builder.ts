@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SiteConfig } from '../config/schema.js';
+import { scanContent } from '../content/scan-content.js';
+import { hasErrors, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildSiteGraph } from '../graph/build-site-graph.js';
+import type { Post } from '../graph/types.js';
+import type { Logger } from '../log.js';
+import { renderOutputs } from '../outputs/render-outputs.js';
+import { checkOutputPaths } from '../render/check-output-paths.js';
+import { createHelperRegistry } from '../render/helper-registry.js';
+import { loadTemplates } from '../render/load-templates.js';
+import { toOutputPath } from '../render/output-path.js';
+import { planRoutes, type PageRoute } from '../render/plan-routes.js';
+import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
+import type { RenderedPageInfo } from '../outputs/generated-file.js';
+import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
+import { createContentStore, type ParseMany } from './content-store.js';
+import { describeChanges } from './describe-changes.js';
+import { listStaticFiles } from './list-static-files.js';
+import { parseInProcess } from './parse-in-process.js';
+import { createSignatures } from './route-signatures.js';
+import { writeChanges } from './write-changes.js';
+import { writeOutputs, type Output } from './write-outputs.js';
+
+export interface SiteBuilderOptions {
+  root: string;
+  config: SiteConfig;
+  /** The build's clock. */
+  now: Date;
+  drafts?: boolean;
+  future?: boolean;
+  logger: Logger;
+  parseMany?: ParseMany;
+}
+
+export interface BuildSummary {
+  pages: number;
+  /** Pages rendered in this pass (all of them in a full build). */
+  rendered: number;
+  files: number;
+  written: number;
+  posts: number;
+  tags: number;
+  categories: number;
+  skipped: { drafts: number; future: number };
+  warnings: number;
+  ms: number;
+  outDir: string;
+  /** Site-relative URLs whose output changed or disappeared. */
+  changedUrls: string[];
+  /** What the change was, for the watch log: `tags of content/posts/x.md changed (+greece −italy)`. */
+  reason: string;
+}
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  summary?: BuildSummary;
+  /** Milliseconds per stage, in run order. */
+  timings: Record<string, number>;
+}
+
+export interface SiteBuilder {
+  /**
+   * Builds the site. The first pass renders everything and swaps a complete
+   * output folder in; later passes re-read the `changed` files (site-relative
+   * paths), re-render only pages whose signature changed and update the
+   * output folder in place. A pass with errors writes nothing and keeps the
+   * previous state, so the next pass compares against the last good build.
+   */
+  build(changed?: ReadonlySet<string>): Promise<BuildResult>;
+}
+
+interface Committed {
+  engine: TemplateEngine;
+  signatures: Map<string, string>;
+  global: string;
+  outputs: Set<string>;
+  /** Output path → URL, to report removed pages. */
+  urls: Map<string, string>;
+  posts: Map<string, Post>;
+}
+
+export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
+  const { root, config, logger } = options;
+  const outDir = resolve(root, config.outDir);
+  const contentOptions = { timeZone: config.timeZone, rawHtml: config.markdown.rawHtml, readingWordsPerMinute: config.readingWordsPerMinute };
+  const store = createContentStore(contentOptions, options.parseMany ?? parseInProcess);
+  const helpers = createHelperRegistry(config);
+  let last: Committed | undefined;
+
+  return {
+    async build(changed) {
+      const started = performance.now();
+      const timings: Record<string, number> = {};
+      const stage = timer(logger, timings);
+      const diagnostics: Diagnostic[] = [];
+      const stop = (): BuildResult => ({ diagnostics, timings });
+      const incremental = last !== undefined && changed !== undefined;
+
+      const scanned = await stage('scan', () => scanContent(root));
+      diagnostics.push(...scanned.diagnostics);
+      const content = await stage('parse', () => store.load(scanned.files, incremental ? changed : undefined));
+      diagnostics.push(...content.diagnostics);
+      const { graph, diagnostics: graphProblems } = await stage('graph', async () =>
+        buildSiteGraph({ ...content, now: options.now, includeDrafts: !!options.drafts, includeFuture: !!options.future }, config),
+      );
+      diagnostics.push(...graphProblems);
+      if (hasErrors(diagnostics)) return stop();
+
+      const templatesChanged = !incremental || [...changed!].some((p) => p.startsWith('templates/') && p.endsWith('.hbs'));
+      let engine = last?.engine;
+      if (templatesChanged || !engine) {
+        const made = await stage('templates', async () => createTemplateEngine(await loadTemplates(root), helpers));
+        diagnostics.push(...made.diagnostics);
+        engine = made.engine;
+      }
+      const staticFiles = await listStaticFiles(root, scanned.files);
+      const plan = planRoutes(graph, config, staticFiles);
+      if (!engine || hasErrors(diagnostics)) return stop();
+
+      const signatures = createSignatures({ graph, versions: content.versions });
+      const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));
+      const changedTemplates = new Set(incremental ? [...changed!].filter((p) => p.startsWith('templates/')) : []);
+      const isDirty = (r: PageRoute): boolean =>
+        !incremental ||
+        signatures.global !== last!.global ||
+        last!.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath) ||
+        engine!.filesOf(r.layout).some((f) => changedTemplates.has(f)) ||
+        engine!.filesOf('base').some((f) => changedTemplates.has(f));
+      const dirty = plan.pages.filter(isDirty);
+
+      const rendered = await stage('render', async () => collect(() => renderRoutes(dirty, graph, config, engine!), diagnostics));
+      if (!rendered) return stop();
+      const generated = await stage('outputs', () => renderOutputs(graph, config, toPageInfo(plan.pages, rendered, outDir)));
+      const generatedClaims = generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' }));
+      diagnostics.push(...checkOutputPaths([...plan.pages, ...plan.copies, ...generatedClaims]));
+      if (hasErrors(diagnostics)) return stop();
+
+      const outputs: Output[] = [
+        ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
+        ...plan.copies.map((c) => ({ path: c.outputPath, copyFrom: c.copyFrom })),
+        ...generatedClaims.map((g) => ({ path: g.outputPath, data: g.data })),
+      ];
+      const urls = new Map<string, string>([
+        ...plan.pages.map((r) => [r.outputPath, r.url] as const),
+        ...plan.copies.map((c) => [c.outputPath, `/${c.outputPath}`] as const),
+        ...generatedClaims.map((g) => [g.outputPath, g.url] as const),
+      ]);
+      const removed = incremental ? [...last!.outputs].filter((p) => !urls.has(p)) : [];
+      const written = await stage('write', () => (incremental ? writeChanges(outDir, outputs, removed) : writeOutputs(outDir, outputs)));
+
+      const previous = last;
+      const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));
+      last = { engine, signatures: routeSignatures, global: signatures.global, outputs: new Set(urls.keys()), urls, posts };
+      return {
+        diagnostics,
+        timings,
+        summary: {
+          pages: plan.pages.length,
+          rendered: rendered.length,
+          files: outputs.length,
+          written: written.written,
+          posts: graph.posts.length,
+          tags: graph.tags.length,
+          categories: graph.categories.length,
+          skipped: graph.skipped,
+          warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+          ms: performance.now() - started,
+          outDir,
+          changedUrls: [...written.changedPaths.map((p) => urls.get(p) ?? `/${p}`), ...removed.map((p) => previous?.urls.get(p) ?? `/${p}`)].sort(),
+          reason: incremental ? describeChanges(changed!, previous!.posts, posts) : 'full build',
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Every page for the discovery outputs. Pages this pass did not render are
+ * unchanged on disk, so their HTML is read from there, and only if asked for.
+ */
+function toPageInfo(routes: PageRoute[], rendered: RenderedPage[], outDir: string): RenderedPageInfo[] {
+  const fresh = new Map(rendered.map((r) => [r.route, r.html]));
+  return routes.map((route) => {
+    const base = { url: route.url, kind: route.meta.kind, lastmod: route.lastmod };
+    const html = fresh.get(route);
+    if (html !== undefined) return { ...base, html };
+    return Object.defineProperty(base, 'html', { enumerable: true, get: () => readFileSync(join(outDir, route.outputPath), 'utf8') }) as RenderedPageInfo;
+  });
+}
+
+/** Runs a stage that may throw SiteError, turning it into collected diagnostics. */
+function collect<T>(run: () => T, diagnostics: Diagnostic[]): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof SiteError)) throw e;
+    diagnostics.push(...e.diagnostics);
+    return undefined;
+  }
+}
+
+function timer(logger: Logger, timings: Record<string, number>) {
+  return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await run();
+    timings[name] = performance.now() - t;
+    logger.debug(`  ${name.padEnd(10)} ${timings[name].toFixed(1).padStart(8)} ms`);
+    return result;
+  };
+}

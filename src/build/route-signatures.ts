@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
+import type { PageRoute } from '../render/plan-routes.js';
+
+// What a page shows, reduced to a string: if a route's signature is unchanged
+// since the last build, its HTML is too, and a rebuild can skip rendering it.
+// A signature names every post it shows by a "card" (the fields other pages
+// display: title, dates, summary, image, category, authors, reading time) and
+// its own content by the hash of its source file.
+
+export interface SignatureInputs {
+  graph: SiteGraph;
+  /** Source path → hash of the file's bytes. */
+  versions: ReadonlyMap<string, string>;
+}
+
+export function createSignatures({ graph, versions }: SignatureInputs) {
+  const cards = new Map<PostNode, string>();
+  const card = (p: PostNode): string => {
+    let sig = cards.get(p);
+    if (sig === undefined) {
+      sig = JSON.stringify([
+        p.url,
+        p.title,
+        +p.date,
+        p.updated ? +p.updated : 0,
+        p.summary,
+        p.image ?? null,
+        p.readingMinutes,
+        p.featured,
+        p.primaryCategory ? [p.primaryCategory.name, p.primaryCategory.url] : null,
+        p.authors.map((a) => [a.name, a.url]),
+      ]);
+      cards.set(p, sig);
+    }
+    return sig;
+  };
+  const termRef = (t: Term | undefined) => (t ? [t.name, t.url, t.posts.length] : null);
+  const termSig = (t: Term) => [t.kind, t.name, t.url, t.description ?? '', t.posts.length, termRef(t.parent), t.children.map(termRef)];
+  const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length];
+
+  /** Everything every page shows: the curated lists, the latest posts, the category menu. */
+  const global = hash(
+    JSON.stringify([
+      Object.entries(graph.lists).map(([name, posts]) => [name, posts.map(card)]),
+      graph.posts.slice(0, 10).map(card),
+      graph.categories.filter((c) => !c.parent).map(function tree(c: Term): unknown {
+        return [c.name, c.url, c.posts.length, c.children.map(tree)];
+      }),
+    ]),
+  );
+
+  const route = (r: PageRoute): string => {
+    const c = r.context;
+    const post = c.post;
+    const parts: unknown[] = [r.layout, r.meta];
+    if (post) {
+      parts.push(
+        versions.get(post.sourcePath) ?? '',
+        card(post),
+        post.related.map(card),
+        post.prev ? card(post.prev) : null,
+        post.next ? card(post.next) : null,
+        post.tagTerms.map(termRef),
+        post.categoryTerms.map(termRef),
+        post.breadcrumb,
+        post.authors.map(authorSig),
+      );
+    }
+    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url);
+    if (c.term) parts.push(termSig(c.term));
+    if (c.author) parts.push(authorSig(c.author));
+    if (c.terms) parts.push(c.terms.map(termSig));
+    if (c.authors) parts.push(c.authors.map(authorSig));
+    if (c.pagination) {
+      const p = c.pagination;
+      parts.push(p.pageNumber, p.totalPages, p.prevUrl ?? '', p.nextUrl ?? '', p.items.map(card));
+    }
+    return hash(JSON.stringify(parts));
+  };
+
+  return { global, route };
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}

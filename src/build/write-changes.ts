@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { codes } from '../diagnostics/codes.js';
+import { error, SiteError } from '../diagnostics/diagnostic.js';
+import { isInside } from '../paths/is-inside.js';
+import { mapLimited } from './map-limited.js';
+import type { Output, WriteStats } from './write-outputs.js';
+
+/**
+ * Updates a served output folder in place after an incremental rebuild: each
+ * file is written to a temporary name and renamed over the old one, so the
+ * server never sends half a page; outputs that no longer exist are deleted
+ * (and folders they leave empty). Unchanged bytes are not rewritten.
+ */
+export async function writeChanges(outDir: string, write: Output[], remove: string[]): Promise<WriteStats> {
+  const root = resolve(outDir);
+  const inside = (path: string) => {
+    const abs = resolve(root, path);
+    if (!isInside(root, abs) || abs === root) {
+      throw new SiteError(error(codes.outputEscapes, `output path escapes the output folder: ${path}`, { hint: 'check slugs and permalinks' }));
+    }
+    return abs;
+  };
+  const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
+  await mapLimited(write, 32, async (output) => {
+    const dest = inside(output.path);
+    const data = 'data' in output ? output.data : await readFile(output.copyFrom);
+    const old = await readFile(dest).catch(() => undefined);
+    if (old && Buffer.from(typeof data === 'string' ? Buffer.from(data) : data).equals(old)) {
+      stats.unchanged++;
+      return;
+    }
+    await mkdir(dirname(dest), { recursive: true });
+    const temp = `${dest}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, data);
+    await rename(temp, dest);
+    stats.written++;
+    stats.changedPaths.push(output.path);
+  });
+  stats.changedPaths.sort();
+  for (const path of remove) {
+    const abs = inside(path);
+    await rm(abs, { force: true });
+    await removeEmptyParents(root, dirname(abs));
+  }
+  return stats;
+}
+
+async function removeEmptyParents(root: string, dir: string): Promise<void> {
+  while (dir !== root && isInside(root, dir)) {
+    const empty = await rmdir(dir).then(() => true, () => false);
+    if (!empty) return;
+    dir = dirname(dir);
+  }
+}

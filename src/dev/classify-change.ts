@@ -1,0 +1,19 @@
+export type ChangeKind = 'config' | 'content' | 'template' | 'ignored';
+
+// Editors save through temporary files (vim's 4913 and .swp, emacs' .#x and
+// #x#, JetBrains' ___jb_tmp___, backups ending in ~); none of them is content.
+const editorFile = /(^|\/)(\.[^/]*|4913|#[^/]*#|[^/]*~|[^/]*\.(swp|swx|swo|tmp|temp|crdownload)|[^/]*___jb_(tmp|old)___)$/i;
+
+/**
+ * What a changed path (relative to the site root, forward slashes) means for
+ * the build. Pure, so the watcher's decisions can be tested without a disk.
+ */
+export function classifyChange(path: string, configFile: string, outDir: string): ChangeKind {
+  if (path === configFile) return 'config';
+  if (editorFile.test(path)) return 'ignored';
+  const first = path.split('/')[0];
+  if (path === outDir || path.startsWith(`${outDir}/`) || first === '.cache' || first === 'node_modules' || first === '.git') return 'ignored';
+  if (first === 'content') return 'content';
+  if (first === 'templates') return 'template';
+  return 'ignored';
+}

@@ -1,0 +1,134 @@
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { openSite, type BuildOptions } from '../build/run-build.js';
+import type { BuildResult, SiteBuilder } from '../build/create-site-builder.js';
+import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
+import { codes } from '../diagnostics/codes.js';
+import { error, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Logger } from '../log.js';
+import { classifyChange } from './classify-change.js';
+import { createServeLoop } from './create-serve-loop.js';
+import { createStaticServer } from './create-static-server.js';
+import { createLiveReload } from './live-reload.js';
+import { watchSite, type SiteWatcher } from './watch-site.js';
+
+export interface ServeOptions extends BuildOptions {
+  port: number;
+  host: string;
+  watch: boolean;
+  /** Prints diagnostics (the CLI formats them). */
+  report(diagnostics: Diagnostic[]): void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Resolves when no rebuild is running or queued (for tests). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `serve`: builds, serves the output folder and, with watch, rebuilds on
+ * change and tells open pages to reload. A failed build never stops the
+ * server: the last good site stays up and pages show the error.
+ */
+export async function serveSite(options: ServeOptions): Promise<RunningServer | undefined> {
+  const { logger } = options;
+  let site = await openSite(options);
+  const first = await site.builder.build();
+  options.report(first.diagnostics);
+  if (!first.summary && !options.watch) return undefined;
+  if (first.summary) logger.info(summaryLine(first, 'built'));
+
+  const live = options.watch ? createLiveReload() : undefined;
+  const dir = resolve(site.root, site.config.outDir);
+  const basePath = new URL(site.config.baseUrl).pathname;
+  const server = createStaticServer({ dir, basePath, host: options.host, live });
+  const port = await listen(server, options.host, options.port, logger);
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}${basePath}`;
+  if (!first.summary) live?.send({ type: 'error', text: errorText(first.diagnostics) });
+
+  let watcher: SiteWatcher | undefined;
+  const loop = createServeLoop(async (changed) => {
+    let builder: SiteBuilder = site.builder;
+    const configFile = options.configPath.replace(/^\.\//, '');
+    const configChanged = [...changed].some((p) => classifyChange(p, configFile, site.config.outDir) === 'config');
+    try {
+      if (configChanged) site = await openSite(options);
+      builder = site.builder;
+      const result = await builder.build(configChanged ? undefined : changed);
+      options.report(result.diagnostics);
+      if (!result.summary) {
+        live?.send({ type: 'error', text: errorText(result.diagnostics) });
+        logger.error('rebuild failed; still serving the last good build');
+        return;
+      }
+      logger.info(summaryLine(result, 'rebuilt'));
+      live?.send({ type: 'reload', urls: result.summary.changedUrls });
+    } catch (e) {
+      const diagnostics = (e as { diagnostics?: Diagnostic[] }).diagnostics;
+      if (!diagnostics) throw e;
+      options.report(diagnostics);
+      live?.send({ type: 'error', text: errorText(diagnostics) });
+    }
+  });
+
+  if (options.watch) {
+    const configFile = options.configPath.replace(/^\.\//, '');
+    watcher = await watchSite({
+      root: site.root,
+      paths: ['content', 'templates', configFile],
+      ignored: (path) => path !== '' && classifyChange(path, configFile, site.config.outDir) === 'ignored' && !/^(content|templates)$/.test(path),
+      onBatch: (paths) => {
+        const relevant = new Set([...paths].filter((p) => classifyChange(p, configFile, site.config.outDir) !== 'ignored'));
+        if (relevant.size > 0) loop.push(relevant);
+      },
+      onError: (e) => logger.warn(`watch error: ${e.message}`),
+    });
+  }
+  logger.info(`serving ${url}${options.watch ? ' and watching for changes' : ''} (Ctrl+C to stop)`);
+  return {
+    url,
+    server,
+    idle: () => loop.idle(),
+    async close() {
+      await watcher?.close();
+      live?.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function summaryLine(result: BuildResult, verb: string): string {
+  const s = result.summary!;
+  if (verb === 'built') return `built ${s.pages} pages from ${s.posts} posts in ${Math.round(s.ms)} ms`;
+  return `rebuilt ${s.rendered} ${s.rendered === 1 ? 'page' : 'pages'} in ${Math.round(s.ms)} ms: ${s.reason}`;
+}
+
+function errorText(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map(formatDiagnostic)
+    .join('\n');
+}
+
+/** Listens on `port`, or the next free one with a message, never a stack trace. */
+async function listen(server: Server, host: string, port: number, logger: Logger): Promise<number> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const tried = port === 0 ? 0 : port + attempt;
+    const result = await new Promise<number | NodeJS.ErrnoException>((done) => {
+      server.once('error', done);
+      server.listen(tried, host, () => {
+        server.removeListener('error', done);
+        const address = server.address();
+        done(typeof address === 'object' && address ? address.port : tried);
+      });
+    });
+    if (typeof result === 'number') return result;
+    if (result.code !== 'EADDRINUSE') throw result;
+    logger.warn(`port ${tried} is in use, trying ${tried + 1}`);
+  }
+  throw new SiteError(error(codes.portInUse, `ports ${port} to ${port + 9} are all in use`, { hint: 'stop the other server or pass --port with a free port' }));
+}

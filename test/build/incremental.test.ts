@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSiteBuilder, type SiteBuilder } from '../../src/build/create-site-builder.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { silentLogger } from '../../src/log.js';
+import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
+
+// The guard for `serve --watch`: after any sequence of edits, the output of
+// incremental rebuilds equals a fresh full build, file for file.
+
+const now = new Date('2024-11-10T12:00:00Z');
+let site: FixtureCopy;
+afterEach(() => site?.cleanup());
+
+async function builderFor(outDir: string): Promise<SiteBuilder> {
+  const { config } = await loadConfig(`${site.root}/site.config.json`);
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir }, now, logger: silentLogger });
+}
+
+async function expectSameAsFullBuild(): Promise<void> {
+  const full = await (await builderFor('dist-full')).build();
+  expect(full.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const incremental = site.snapshot('dist');
+  const fresh = site.snapshot('dist-full');
+  expect(Object.keys(incremental)).toEqual(Object.keys(fresh));
+  for (const file of Object.keys(fresh)) expect(incremental[file], file).toBe(fresh[file]);
+}
+
+type Step = [string, (s: FixtureCopy) => string[]];
+
+const steps: Step[] = [
+  ['edit a body', (s) => (s.edit('content/posts/samos-camp.md', (t) => t.replace('staff say.', 'staff told reporters on Tuesday.')), ['content/posts/samos-camp.md'])],
+  ['change the tags of an old article outside every list', (s) => (s.edit('content/posts/chios-returns.md', (t) => t.replace('tags: [deportation, detention]', 'tags: [deportation, seasonal work]')), ['content/posts/chios-returns.md'])],
+  ['change the title of an old article', (s) => (s.edit('content/posts/athens-shelters.md', (t) => t.replace('Athens shelters fill up', 'Athens shelters are full')), ['content/posts/athens-shelters.md'])],
+  ['rename a tag', (s) => (s.edit('content/posts/crete-route.md', (t) => t.replace('tags: [smuggling, sea crossings]', 'tags: [people smuggling, sea crossings]')), ['content/posts/crete-route.md'])],
+  ['remove the last use of a tag', (s) => (s.edit('content/posts/lampedusa-rescue.md', (t) => t.replace('tags: [search and rescue, sea crossings]', 'tags: [sea crossings]')), ['content/posts/lampedusa-rescue.md'])],
+  ['change a title shown in lists', (s) => (s.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Arrivals rise on Lesbos', 'Arrivals climb on Lesbos')), ['content/posts/lesbos-arrivals.md'])],
+  ['change a category', (s) => (s.edit('content/posts/rome-court-ruling.md', (t) => t.replace('categories: [Italy]', 'categories: [Europe]')), ['content/posts/rome-court-ruling.md'])],
+  ['delete an article', (s) => (s.remove('content/posts/samos-camp.md'), ['content/posts/samos-camp.md'])],
+  ['rename a file and its slug', (s) => {
+    s.rename('content/posts/crete-route.md', 'content/posts/crete.md');
+    s.edit('content/posts/crete.md', (t) => t.replace('slug: crete-route', 'slug: crete'));
+    return ['content/posts/crete-route.md', 'content/posts/crete.md'];
+  }],
+  ['add an article', (s) => {
+    s.write('content/posts/kos.md', '---\ntitle: Kos hotspot reopens\ndate: 2024-11-09T10:00:00\nauthor: ana-reyes\ncategories: [Greece]\ntags: [asylum, refugee camps]\n---\nThe hotspot on Kos reopened after repairs.\n');
+    return ['content/posts/kos.md'];
+  }],
+  ['edit an author', (s) => (s.edit('content/authors/tom-berg.md', (t) => t.replace('Data reporter', 'Data editor')), ['content/authors/tom-berg.md'])],
+  ['edit a page', (s) => (s.edit('content/pages/about.md', (t) => t.replace('a test newsroom', 'a small test newsroom')), ['content/pages/about.md'])],
+  ['edit a template', (s) => (s.edit('templates/layouts/post.hbs', (t) => `${t}\n<!-- edited -->\n`), ['templates/layouts/post.hbs'])],
+  ['edit a partial', (s) => (s.edit('templates/partials/footer.hbs', (t) => t.replace('©', '© Fixture')), ['templates/partials/footer.hbs'])],
+  ['edit a stylesheet', (s) => (s.edit('templates/assets/css/site.css', (t) => `${t}\n.x{color:red}\n`), ['templates/assets/css/site.css'])],
+  ['publish a draft', (s) => (s.edit('content/posts/draft-story.md', (t) => t.replace('draft: true', 'draft: false')), ['content/posts/draft-story.md'])],
+  ['edit popularity data', (s) => (s.edit('content/data/popularity.json', (t) => t.replace('"views": 900', '"views": 10').replace('"2024-11-09": 400', '"2024-11-09": 1')), ['content/data/popularity.json'])],
+];
+
+describe('incremental rebuilds', () => {
+  it('match a fresh full build after every step of a scripted editing session', async () => {
+    site = copyFixture('newsroom');
+    const builder = await builderFor('dist');
+    const first = await builder.build();
+    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const [name, step] of steps) {
+      const changed = step(site);
+      const result = await builder.build(new Set(changed));
+      expect(result.summary, name).toBeDefined();
+      await expectSameAsFullBuild();
+    }
+  });
+
+  it('re-renders only the article after an edit below its summary', async () => {
+    site = copyFixture('newsroom');
+    const builder = await builderFor('dist');
+    await builder.build();
+    site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather opened', 'Calm weather and a full moon opened'));
+    const result = await builder.build(new Set(['content/posts/lesbos-arrivals.md']));
+    expect(result.summary!.rendered).toBe(1);
+    expect(result.summary!.reason).toBe('body of content/posts/lesbos-arrivals.md changed');
+    expect(result.summary!.changedUrls).toContain('/2024/11/lesbos-arrivals/');
+    expect(site.read('dist/2024/11/lesbos-arrivals/index.html')).toContain('a full moon');
+  });
+
+  it('re-renders every page when an article shown in every sidebar changes its summary', async () => {
+    site = copyFixture('newsroom');
+    const builder = await builderFor('dist');
+    const first = await builder.build();
+    site.edit('content/posts/samos-camp.md', (t) => t.replace('staff say.', 'staff said.'));
+    const result = await builder.build(new Set(['content/posts/samos-camp.md']));
+    expect(result.summary!.rendered).toBe(first.summary!.rendered);
+  });
+
+  it('updates both tag pages and deletes the emptied one when a tag is renamed', async () => {
+    site = copyFixture('newsroom');
+    const builder = await builderFor('dist');
+    await builder.build();
+    expect(site.read('dist/tag/smuggling/index.html')).toContain('A new route to Crete');
+    site.edit('content/posts/crete-route.md', (t) => t.replace('tags: [smuggling,', 'tags: [people smuggling,'));
+    const result = await builder.build(new Set(['content/posts/crete-route.md']));
+    expect(result.summary!.reason).toBe('tags of content/posts/crete-route.md changed (+people smuggling −smuggling)');
+    expect(result.summary!.changedUrls).toEqual(expect.arrayContaining(['/tag/people-smuggling/', '/tag/smuggling/']));
+    expect(() => site.read('dist/tag/smuggling/index.html')).toThrow();
+    expect(site.read('dist/tag/people-smuggling/index.html')).toContain('A new route to Crete');
+  });
+
+  it('keeps the last good output when front matter breaks, and recovers when it is fixed', async () => {
+    site = copyFixture('newsroom');
+    const builder = await builderFor('dist');
+    await builder.build();
+    const good = site.snapshot('dist');
+    site.edit('content/posts/samos-camp.md', (t) => t.replace('title: Samos camp nears capacity', 'title: "Samos camp'));
+    const broken = await builder.build(new Set(['content/posts/samos-camp.md']));
+    expect(broken.summary).toBeUndefined();
+    expect(broken.diagnostics.some((d) => d.severity === 'error' && d.file === 'content/posts/samos-camp.md')).toBe(true);
+    expect(site.snapshot('dist')).toEqual(good);
+    site.edit('content/posts/samos-camp.md', (t) => t.replace('title: "Samos camp', 'title: Samos camp is full'));
+    const fixed = await builder.build(new Set(['content/posts/samos-camp.md']));
+    expect(fixed.summary).toBeDefined();
+    await expectSameAsFullBuild();
+  });
+});

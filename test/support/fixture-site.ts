@@ -1,0 +1,43 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, unlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { repoRoot } from './temp-site.js';
+
+export interface FixtureCopy {
+  root: string;
+  write(path: string, text: string): void;
+  read(path: string): string;
+  edit(path: string, change: (text: string) => string): void;
+  rename(from: string, to: string): void;
+  remove(path: string): void;
+  /** Every file under `dir` with its bytes. */
+  snapshot(dir: string): Record<string, string>;
+  cleanup(): void;
+}
+
+/** A copy of `test/fixtures/<name>` with the repository's templates, in a temp folder. */
+export function copyFixture(name: string): FixtureCopy {
+  const root = mkdtempSync(join(tmpdir(), `migrant-${name}-`));
+  cpSync(join(repoRoot, 'test', 'fixtures', name), root, { recursive: true });
+  cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
+  const abs = (p: string) => join(root, p);
+  return {
+    root,
+    write(path, text) {
+      mkdirSync(dirname(abs(path)), { recursive: true });
+      writeFileSync(abs(path), text);
+    },
+    read: (path) => readFileSync(abs(path), 'utf8'),
+    edit(path, change) {
+      writeFileSync(abs(path), change(readFileSync(abs(path), 'utf8')));
+    },
+    rename: (from, to) => renameSync(abs(from), abs(to)),
+    remove: (path) => unlinkSync(abs(path)),
+    snapshot(dir) {
+      const base = abs(dir);
+      const files = (readdirSync(base, { recursive: true }) as string[]).filter((f) => statSync(join(base, f)).isFile()).sort();
+      return Object.fromEntries(files.map((f) => [f.split('\\').join('/'), readFileSync(join(base, f)).toString('base64')]));
+    },
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
