@@ -26,8 +26,9 @@ function describePostEdit(path: string, old: Post, now: Post): string {
   if (categories) fields.push(`categories of ${path} changed (${categories})`);
   if (old.title !== now.title) fields.push(`title of ${path} changed`);
   if (+old.date !== +now.date || +(old.updated ?? 0) !== +(now.updated ?? 0)) fields.push(`dates of ${path} changed`);
+  if (old.summary !== now.summary) fields.push(`summary of ${path} changed`);
   if (old.html !== now.html && fields.length === 0) fields.push(`body of ${path} changed`);
-  return fields.join('; ') || `${path} changed`;
+  return fields.join('; ') || `front matter of ${path} changed`;
 }
 
 function diff(before: string[], after: string[]): string {

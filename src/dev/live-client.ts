@@ -25,6 +25,7 @@ export function liveClientScript(basePath: string): string {
     document.body.append(overlay);
   };
   const events = new EventSource(base + '__migrant/events');
+  events.onopen = () => { document.documentElement.dataset.liveReload = 'connected'; };
   events.onmessage = (event) => {
     const message = JSON.parse(event.data);
     if (message.type === 'error') return show(message.text);

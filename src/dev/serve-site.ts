@@ -35,9 +35,16 @@ export interface RunningServer {
  */
 export async function serveSite(options: ServeOptions): Promise<RunningServer | undefined> {
   const { logger } = options;
+  // Warnings are printed once, not again on every rebuild that still has them.
+  let shownWarnings = new Set<string>();
+  const report = (diagnostics: Diagnostic[]) => {
+    const warnings = new Set(diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic));
+    options.report(diagnostics.filter((d) => d.severity === 'error' || !shownWarnings.has(formatDiagnostic(d))));
+    shownWarnings = warnings;
+  };
   let site = await openSite(options);
   const first = await site.builder.build();
-  options.report(first.diagnostics);
+  report(first.diagnostics);
   if (!first.summary && !options.watch) return undefined;
   if (first.summary) logger.info(summaryLine(first, 'built'));
 
@@ -58,7 +65,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
       if (configChanged) site = await openSite(options);
       builder = site.builder;
       const result = await builder.build(configChanged ? undefined : changed);
-      options.report(result.diagnostics);
+      report(result.diagnostics);
       if (!result.summary) {
         live?.send({ type: 'error', text: errorText(result.diagnostics) });
         logger.error('rebuild failed; still serving the last good build');
@@ -67,9 +74,9 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
       logger.info(summaryLine(result, 'rebuilt'));
       live?.send({ type: 'reload', urls: result.summary.changedUrls });
     } catch (e) {
-      const diagnostics = (e as { diagnostics?: Diagnostic[] }).diagnostics;
-      if (!diagnostics) throw e;
-      options.report(diagnostics);
+      // Config errors arrive as SiteError; anything else is a bug, but the server stays up either way.
+      const diagnostics = e instanceof SiteError ? e.diagnostics : [error(codes.internal, `rebuild crashed: ${(e as Error).stack ?? e}`)];
+      report(diagnostics);
       live?.send({ type: 'error', text: errorText(diagnostics) });
     }
   });

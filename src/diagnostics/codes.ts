@@ -2,6 +2,8 @@
 // MS0xx command line, MS1xx config, MS2xx content, MS3xx site graph, MS4xx templates, MS5xx output, MS6xx dev server.
 export const codes = {
   usage: 'MS001',
+  /** A bug in migrant-site itself. */
+  internal: 'MS002',
 
   configSyntax: 'MS101',
   configInvalid: 'MS102',

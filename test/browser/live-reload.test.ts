@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/dev/serve-site.js';
+import { serveSite } from '../../src/dev/serve-site.js';
+import { silentLogger } from '../../src/log.js';
+import { hasChromium, launchChromium } from '../support/browser.js';
+import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
+
+// An editor's loop, as a reader sees it: save, and the open page changes.
+describe.skipIf(!hasChromium)('serve --watch in a browser', () => {
+  let site: FixtureCopy;
+  let running: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = copyFixture('newsroom');
+    running = (await serveSite({
+      configPath: `${site.root}/site.config.json`,
+      now: new Date('2024-11-10T12:00:00Z'),
+      logger: silentLogger,
+      port: 0,
+      host: '127.0.0.1',
+      watch: true,
+      report: () => undefined,
+    }))!;
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+    site?.cleanup();
+  });
+
+  it('shows an edit without a manual reload, then an error overlay, then clears it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${running.url}2024/11/lesbos-arrivals/`);
+    await expect.poll(() => page.textContent('h1')).toContain('Arrivals rise on Lesbos');
+    await page.waitForSelector('html[data-live-reload="connected"]');
+
+    site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather opened a window for crossings.', 'Calm weather and a new moon opened a window.'));
+    await page.waitForSelector('text=a new moon opened a window', { timeout: 15_000 });
+
+    site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('title: Arrivals rise on Lesbos', 'title: "Arrivals rise on Lesbos'));
+    const overlay = await page.waitForSelector('#__migrant-error', { timeout: 15_000 });
+    expect(await overlay.textContent()).toMatch(/content\/posts\/lesbos-arrivals\.md:\d+:\d+ error MS\d+/);
+    expect(await page.textContent('h1')).toContain('Arrivals rise on Lesbos');
+
+    site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('title: "Arrivals rise on Lesbos', 'title: Arrivals surge on Lesbos'));
+    await page.waitForSelector('#__migrant-error', { state: 'detached', timeout: 15_000 });
+    await expect.poll(() => page.textContent('h1'), { timeout: 15_000 }).toContain('Arrivals surge on Lesbos');
+  }, 60_000);
+});

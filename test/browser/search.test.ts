@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticServer } from '../../src/dev/create-static-server.js';
+import { repoRoot } from '../support/temp-site.js';
+
+// Site search as a reader meets it: the repository's own site built under a
+// sub-path, served by the project's server, driven in Debian's Chromium.
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) console.warn(`skipping the browser tests: ${chromiumPath} not found (apt-get install -y chromium)`);
+
+const catania = 'Trial opens in Catania over smuggling network behind deadly crossings';
+
+describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
+  let out: string;
+  let server: Server;
+  let browser: Browser;
+  let origin: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'migrant-site-browser-'));
+    const site = join(out, 'site');
+    const args = ['build', '--config', join(repoRoot, 'site.config.json'), '--out', site, '--base-url', 'https://example.org/news/', '--now', '2026-11-28T12:00:00Z', '-q'];
+    await promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'migrant-site.js'), ...args], { cwd: repoRoot });
+    server = createStaticServer({ dir: site, basePath: '/news/', host: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  async function open(path: string, javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}${path}`);
+    return page;
+  }
+
+  async function results(page: Page): Promise<{ title: string | null; href: string | null }[]> {
+    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => ({ title: a.textContent, href: a.getAttribute('href') })));
+  }
+
+  it('opens the search box from the header and shows the matching article on the search page', async () => {
+    const page = await open('/news/');
+    await page.click('[data-search-open]');
+    await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(true);
+    expect(await page.locator('.search-dialog__hint').textContent()).toBe('Type above and press Enter to search. Press Esc to cancel.');
+    await page.keyboard.type('Catania');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/news/search/?q=Catania`);
+    expect(await results(page)).toEqual([{ title: catania, href: '/news/2026/11/catania-smuggling-trial-opens/' }]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('closes the search box with Esc', async () => {
+    const page = await open('/news/');
+    await page.click('[data-search-open]');
+    await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(false);
+    expect(page.url()).toBe(`${origin}/news/`);
+    await page.context().close();
+  });
+
+  it('runs the query from the address, and finds nothing in menus or the footer', async () => {
+    const page = await open('/news/search/?q=Catania');
+    expect(await results(page)).toEqual([{ title: catania, href: '/news/2026/11/catania-smuggling-trial-opens/' }]);
+    expect(await page.locator('[data-search-fallback]').first().isVisible()).toBe(false);
+    // "Privacy" is only in the footer menu, which every article page carries.
+    const footerOnly = await open('/news/search/?q=Privacy');
+    await expect.poll(() => footerOnly.locator('.pagefind-ui__message').textContent()).toBe('No results for Privacy');
+    expect(await footerOnly.locator('.pagefind-ui__result').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    await footerOnly.context().close();
+  });
+
+  it('works as plain links and a form without JavaScript', async () => {
+    const page = await open('/news/', false);
+    expect(await page.getAttribute('[data-search-open]', 'href')).toBe('/news/search/');
+    const search = await open('/news/search/?q=Catania', false);
+    expect(await search.getAttribute('form.search-form', 'action')).toBe('/news/search/');
+    expect(await search.locator('.search-page__note').textContent()).toContain('Search needs JavaScript');
+    const links = await search.locator('.search-page__note a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/news/tags/', '/news/categories/']);
+    await page.context().close();
+    await search.context().close();
+  });
+});
