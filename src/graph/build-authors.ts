@@ -1,0 +1,67 @@
+import type { SiteConfig } from '../config/schema.js';
+import { codes } from '../diagnostics/codes.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareCodeUnits, compareNames } from './compare-names.js';
+import { keyPlace } from './key-place.js';
+import { expandPermalink } from './permalink.js';
+import { checkSlug, slugify } from './slugify.js';
+import { termKey } from './term-key.js';
+import type { Author, AuthorNode, PostNode } from './types.js';
+
+export interface Authors {
+  /** Every author, with or without published posts, by name. */
+  authors: AuthorNode[];
+  /** By identity key of the id (see termKey). */
+  byKey: Map<string, AuthorNode>;
+  diagnostics: Diagnostic[];
+}
+
+const IDS_LISTED = 20;
+
+/**
+ * Author pages and each post's `authors` (published posts, graph order, so every
+ * author's `posts` come out newest first). An author id that is already a clean slug
+ * is its own slug; otherwise it is slugified.
+ */
+export function buildAuthors(authors: readonly Author[], posts: readonly PostNode[], config: SiteConfig): Authors {
+  const diagnostics: Diagnostic[] = [];
+  const byKey = new Map<string, AuthorNode>();
+  const unusable = new Set<string>();
+  for (const author of authors) {
+    const slug = slugify(author.id) === author.id ? author.id : slugify(author.id);
+    const problem = slug === '' ? 'it has no letters or digits' : checkSlug(slug);
+    if (problem) {
+      diagnostics.push(error(codes.badSlug, `author id "${author.id}" cannot be a URL: ${problem}`, { file: author.sourcePath, hint: 'rename the author file to a plain name such as "maria-lopez.md"' }));
+      unusable.add(termKey(author.id));
+      continue;
+    }
+    const key = termKey(author.id);
+    if (byKey.has(key)) continue;
+    const url = expandPermalink(config.permalinks.author, { slug, timeZone: config.timeZone });
+    byKey.set(key, { ...author, slug, url, posts: [] });
+  }
+  const known = [...byKey.values()].map((a) => a.id).sort(compareCodeUnits);
+  for (const post of posts) {
+    post.authors = [];
+    for (const id of post.authorIds) {
+      const key = termKey(id);
+      const author = byKey.get(key);
+      if (author) {
+        if (post.authors.includes(author)) continue;
+        post.authors.push(author);
+        author.posts.push(post);
+      } else if (!unusable.has(key)) {
+        diagnostics.push(error(codes.unknownAuthor, `unknown author "${id}"`, { ...keyPlace(post, 'authors', 'author'), hint: knownHint(known) }));
+      }
+    }
+  }
+  const byName = compareNames(config.language);
+  const sorted = [...byKey.values()].sort((a, b) => byName(a.name, b.name) || compareCodeUnits(a.id, b.id));
+  return { authors: sorted, byKey, diagnostics };
+}
+
+function knownHint(known: readonly string[]): string {
+  if (known.length === 0) return 'add an author file whose name is this id';
+  const listed = known.slice(0, IDS_LISTED).map((id) => `"${id}"`).join(', ');
+  return `use a known author id: ${listed}${known.length > IDS_LISTED ? ', …' : ''}`;
+}

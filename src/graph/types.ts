@@ -1,0 +1,149 @@
+// The data the pure core works on. Content stages produce Post/Page/Author;
+// buildSiteGraph links them into a SiteGraph that templates and outputs read.
+import type { Position } from '../diagnostics/diagnostic.js';
+
+export interface ImageRef {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface Heading {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+/** Where each top-level front-matter key sits in the source file (file coordinates). */
+export type KeyPositions = Record<string, Position>;
+
+export interface Post {
+  /** Relative to the site root, forward slashes: `content/posts/x.md`. */
+  sourcePath: string;
+  slug: string;
+  title: string;
+  date: Date;
+  updated?: Date;
+  /** Author ids as written; resolved against authors by the graph. */
+  authorIds: string[];
+  /** Display names as written; the first is the primary category. */
+  categories: string[];
+  tags: string[];
+  /** Plain text. */
+  summary: string;
+  image?: ImageRef;
+  draft: boolean;
+  featured: boolean;
+  /** Old site-relative URLs that should redirect here. */
+  aliases: string[];
+  html: string;
+  wordCount: number;
+  readingMinutes: number;
+  headings: Heading[];
+  positions: KeyPositions;
+}
+
+export interface Page {
+  sourcePath: string;
+  slug: string;
+  title: string;
+  description: string;
+  html: string;
+  positions: KeyPositions;
+}
+
+export interface Author {
+  id: string;
+  sourcePath: string;
+  name: string;
+  role?: string;
+  avatar?: string;
+  email?: string;
+  social: Record<string, string>;
+  bioHtml: string;
+}
+
+/** Views per article from the newsroom's analytics export. */
+export interface PopularityEntry {
+  /** A site-relative URL (`/2024/11/x/`) or a slug. */
+  key: string;
+  views: number;
+  /** Views per day, `YYYY-MM-DD` → count, when the export has them. */
+  daily?: Record<string, number>;
+  position?: Position;
+}
+
+export interface PopularityData {
+  file: string;
+  entries: PopularityEntry[];
+}
+
+export type TaxonomyKind = 'tag' | 'category';
+
+export interface Term {
+  kind: TaxonomyKind;
+  name: string;
+  slug: string;
+  /** Site-relative, starting and ending with `/` (no base path). */
+  url: string;
+  description?: string;
+  /** Newest first; a category includes its descendants' posts. */
+  posts: PostNode[];
+  parent?: Term;
+  children: Term[];
+}
+
+export interface AuthorNode extends Author {
+  slug: string;
+  url: string;
+  posts: PostNode[];
+}
+
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+export interface PostNode extends Post {
+  url: string;
+  primaryCategory?: Term;
+  categoryTerms: Term[];
+  tagTerms: Term[];
+  authors: AuthorNode[];
+  related: PostNode[];
+  /** Older neighbour by date. */
+  prev?: PostNode;
+  /** Newer neighbour by date. */
+  next?: PostNode;
+  /** Home » ancestors of the primary category » category (the post itself is not included). */
+  breadcrumb: Crumb[];
+}
+
+export interface PageNode extends Page {
+  url: string;
+}
+
+export interface SiteGraph {
+  /** Published posts, newest first (ties: slug). */
+  posts: PostNode[];
+  pages: PageNode[];
+  authors: AuthorNode[];
+  /** Most used first (ties: name). */
+  tags: Term[];
+  /** Top-level categories first by name, each followed by nothing: use children for the tree. Sorted by name. */
+  categories: Term[];
+  lists: Record<string, PostNode[]>;
+  skipped: { drafts: number; future: number };
+  now: Date;
+}
+
+export interface GraphInput {
+  posts: Post[];
+  pages: Page[];
+  authors: Author[];
+  popularity?: PopularityData;
+  now: Date;
+  includeDrafts: boolean;
+  includeFuture: boolean;
+}
