@@ -1,5 +1,6 @@
-import type { MenuLink } from '../config/schema.js';
+import type { MenuLink, SiteConfig } from '../config/schema.js';
 import type { AuthorNode, PageNode, PostNode, Term } from '../graph/types.js';
+import type { PageSeo } from './page-seo.js';
 
 // What every template sees. Layout-specific keys are added by the route planner.
 // URLs in the graph are site-relative (`/2024/11/x/`); templates pass them
@@ -26,6 +27,10 @@ export interface SiteContext {
   newsletter?: { action: string; label: string };
   /** Top-level categories (with children) for a category menu. */
   categories: Term[];
+  /** Whether the site has a search page (`config.search.enabled`). */
+  search: boolean;
+  /** `config.feeds` as it is: which feed formats exist, and for which term and author pages (head links, RSS links). */
+  feeds: SiteConfig['feeds'];
 }
 
 export interface PaginationContext<T> {
@@ -38,7 +43,7 @@ export interface PaginationContext<T> {
 }
 
 export interface PageMeta {
-  kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | '404';
+  kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | 'search' | '404';
   title: string;
   description: string;
   /** Site-relative URL of this page. */
@@ -62,4 +67,6 @@ export interface TemplateContext {
   terms?: Term[];
   authors?: AuthorNode[];
   pagination?: PaginationContext<PostNode>;
+  /** Title, description, social-preview meta and JSON-LD, added by renderRoutes for every page. */
+  seo?: PageSeo;
 }

@@ -75,6 +75,9 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
     }
   }
   pages.push(page('/authors/', 'authors', { kind: 'authors', title: 'Authors', description: config.description }, { authors: graph.authors }, [], 'authors index'));
+  if (config.search.enabled) {
+    pages.push(page('/search/', 'search', { kind: 'search', title: 'Search', description: config.description }, {}, [], 'search page'));
+  }
   pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, {}, [], 'not-found page'));
 
   const copies: CopyRoute[] = staticFiles.map((f) => ({ outputPath: f.outputPath, copyFrom: f.absPath, sources: [f.source], origin: f.source }));

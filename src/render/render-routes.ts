@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { SiteContext, SocialLink, TemplateContext } from './context.js';
+import { buildPageSeo } from './page-seo.js';
 import type { PageRoute } from './plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
 
@@ -18,7 +19,8 @@ export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: Site
     now: graph.now,
   };
   return routes.map((route) => {
-    const context: TemplateContext = { ...shared, ...route.context, meta: route.meta };
+    const page: TemplateContext = { ...shared, ...route.context, meta: route.meta };
+    const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
     const content = engine.render(route.layout, context, route.origin);
     return { route, html: engine.render('base', { ...context, content }, route.origin) };
   });
@@ -51,5 +53,7 @@ export function toSiteContext(graph: SiteGraph, config: SiteConfig): SiteContext
     menus: config.menus,
     newsletter: config.newsletter,
     categories: graph.categories.filter((c) => !c.parent),
+    search: config.search.enabled,
+    feeds: config.feeds,
   };
 }

@@ -15,6 +15,25 @@
     });
   }
 
+  // Search box: the header's search link opens it where <dialog> works; elsewhere the link leads to the search page.
+  // Submitting the form goes to the search page with ?q=; Esc closes the dialog natively.
+  var searchOpen = d.querySelector('[data-search-open]');
+  var searchBox = d.getElementById('search-dialog');
+  if (searchOpen && searchBox && typeof searchBox.showModal === 'function') {
+    var searchInput = searchBox.querySelector('input[name="q"]');
+    searchOpen.setAttribute('aria-haspopup', 'dialog');
+    searchOpen.addEventListener('click', function (event) {
+      event.preventDefault();
+      searchBox.showModal();
+      searchInput.focus();
+    });
+    // The dialog itself is only hit outside its inner box, on the backdrop.
+    searchBox.addEventListener('click', function (event) {
+      if (event.target === searchBox) searchBox.close();
+    });
+    searchBox.querySelector('[data-search-close]').addEventListener('click', function () { searchBox.close(); });
+  }
+
   // Copy Link: the Clipboard API needs a secure context; older browsers get execCommand.
   var status = d.querySelector('[data-copy-status]');
   function announce(text) {

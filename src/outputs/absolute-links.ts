@@ -1,0 +1,35 @@
+import { escapeXml } from './escape-xml.js';
+
+// Matches whole start tags as hast-util-to-html writes them (values always
+// double-quoted, `"` inside encoded), so text that merely looks like an
+// attribute, e.g. in a code sample, is left alone.
+const startTag = /<[a-z][a-z0-9-]*(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*\s*\/?>/gi;
+const linkAttribute = /(\s(?:href|src)=")([^"]*)"/gi;
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Makes links and image sources in article HTML absolute, for feed readers that
+ * show it away from the site: `href="/2026/11/x/"` → `href="https://example.org/news/2026/11/x/"`.
+ * `pageUrl` (absolute) resolves relative references such as `img/a.png` and `#notes`.
+ */
+export function absolutizeLinks(html: string, pageUrl: string, baseUrl: string): string {
+  const root = escapeXml(baseUrl.replace(/\/+$/, ''));
+  return html.replace(startTag, (tag) =>
+    tag.replace(linkAttribute, (_, head: string, value: string) => `${head}${absolutize(value, pageUrl, root)}"`),
+  );
+}
+
+function absolutize(value: string, pageUrl: string, root: string): string {
+  if (scheme.test(value) || value.startsWith('//')) return value;
+  if (value.startsWith('/')) return root + value;
+  try {
+    return escapeXml(new URL(decodeAttribute(value), pageUrl).href);
+  } catch {
+    return value;
+  }
+}
+
+// The serializer encodes only `&` and `"` in attribute values.
+function decodeAttribute(value: string): string {
+  return value.replace(/&#x26;|&#38;|&amp;/gi, '&').replace(/&#x22;|&#34;|&quot;/gi, '"');
+}

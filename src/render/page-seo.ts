@@ -1,0 +1,98 @@
+import type { SiteConfig } from '../config/schema.js';
+import type { PostNode } from '../graph/types.js';
+import type { TemplateContext } from './context.js';
+import { toIsoInZone } from './helpers/format-date.js';
+import { toAbsoluteUrl } from './helpers/urls.js';
+import { buildStructuredData } from './structured-data.js';
+
+// What search engines and social previews read from a page's <head>, as plain
+// data. Templates print these values through Handlebars (escaped) and the
+// JSON-LD through `{{json}}`, so no value can leave its attribute or script.
+
+export interface SeoImage {
+  /** Absolute URL. */
+  url: string;
+  alt: string;
+}
+
+export interface PageSeo {
+  /** The document title: `Headline — Site`, or the site's title on the home page. */
+  title: string;
+  description: string;
+  /** Absolute; absent on the not-found page, which is served at many URLs. */
+  canonical?: string;
+  /** Search results and the not-found page stay out of search engines' indexes. */
+  noindex: boolean;
+  og: {
+    type: 'article' | 'website';
+    title: string;
+    description: string;
+    url?: string;
+    siteName: string;
+    /** `en_GB`; only when the site's language names a region, as Open Graph wants one. */
+    locale?: string;
+    image?: SeoImage;
+  };
+  /** Article pages only: `article:*` Open Graph properties. */
+  article?: {
+    publishedTime: string;
+    modifiedTime: string;
+    section?: string;
+    tags: string[];
+    /** Absolute author page URLs. */
+    authors: string[];
+  };
+  twitter: {
+    /** A large card needs a picture of the story; a logo alone gets the small one. */
+    card: 'summary_large_image' | 'summary';
+    title: string;
+    description: string;
+    image?: SeoImage;
+  };
+  /** schema.org objects, one `<script type="application/ld+json">` for the list. */
+  jsonLd: object[];
+}
+
+/** Meta and structured data for one page, from its template context. */
+export function buildPageSeo(context: TemplateContext, config: SiteConfig): PageSeo {
+  const { meta, post } = context;
+  const abs = (path: string) => toAbsoluteUrl(path, config.baseUrl);
+  const description = meta.description || config.description;
+  const canonical = meta.kind === '404' ? undefined : abs(meta.url);
+  const image = post?.image ? { url: abs(post.image.src), alt: post.image.alt } : config.logo ? { url: abs(config.logo), alt: config.title } : undefined;
+  const title = meta.kind === 'home' ? meta.title : `${meta.title} — ${config.title}`;
+  return {
+    title,
+    description,
+    canonical,
+    noindex: meta.kind === 'search' || meta.kind === '404',
+    og: {
+      type: post ? 'article' : 'website',
+      title: meta.title,
+      description,
+      url: canonical,
+      siteName: config.title,
+      locale: toOgLocale(config.language),
+      image,
+    },
+    article: post ? articleMeta(post, config, abs) : undefined,
+    twitter: { card: post?.image ? 'summary_large_image' : 'summary', title: meta.title, description, image },
+    jsonLd: buildStructuredData(context, config),
+  };
+}
+
+function articleMeta(post: PostNode, config: SiteConfig, abs: (path: string) => string): PageSeo['article'] {
+  return {
+    publishedTime: toIsoInZone(post.date, config.timeZone),
+    modifiedTime: toIsoInZone(post.updated ?? post.date, config.timeZone),
+    section: post.primaryCategory?.name,
+    tags: post.tagTerms.map((t) => t.name),
+    authors: post.authors.map((a) => abs(a.url)),
+  };
+}
+
+/** `en-GB` → `en_GB`; a bare language has no Open Graph locale. */
+export function toOgLocale(language: string): string | undefined {
+  const [lang, region] = language.split('-');
+  return region && /^[a-z]{2}$/i.test(region) ? `${lang.toLowerCase()}_${region.toUpperCase()}` : undefined;
+}
