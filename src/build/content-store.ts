@@ -7,6 +7,7 @@ import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-
 import type { SourceFile } from '../content/scan-content.js';
 import type { Author, Page, PopularityData, Post } from '../graph/types.js';
 import { mapLimited } from './map-limited.js';
+import type { ParseCache } from './parse-cache.js';
 
 export interface LoadedContent {
   posts: Post[];
@@ -37,7 +38,7 @@ interface Entry {
 
 const markdownKinds = new Set(['post', 'page', 'author']);
 
-export function createContentStore(options: ContentOptions, parseMany: ParseMany): ContentStore {
+export function createContentStore(options: ContentOptions, parseMany: ParseMany, cache?: ParseCache): ContentStore {
   const entries = new Map<string, Entry>();
 
   return {
@@ -60,14 +61,26 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
           entries.set(file.path, { hash, parsed: { kind: 'data', popularity: result.data, diagnostics: result.diagnostics } });
           continue;
         }
+        const cached = cache?.get(cacheKey(file.path, hash));
+        if (cached) {
+          entries.set(file.path, { hash, parsed: cached });
+          continue;
+        }
         hashes.set(file.path, hash);
         toParse.push({ path: file.path, bytes, kind: file.kind as ParsedSource['kind'] });
       }
       const parsed = await parseMany(toParse, options);
-      parsed.forEach((result, i) => entries.set(toParse[i].path, { hash: hashes.get(toParse[i].path)!, parsed: result }));
+      parsed.forEach((result, i) => {
+        const { path } = toParse[i];
+        const hash = hashes.get(path)!;
+        entries.set(path, { hash, parsed: result });
+        cache?.set(cacheKey(path, hash), result);
+      });
 
       const present = new Set(wanted.map((f) => f.path));
       for (const path of entries.keys()) if (!present.has(path)) entries.delete(path);
+      // Saved after full builds only: a watch rebuild should not rewrite the whole cache.
+      if (changed === undefined) await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => cacheKey(path, e.hash)));
       return collect(wanted, entries);
     },
   };
@@ -86,6 +99,10 @@ function collect(files: SourceFile[], entries: Map<string, Entry>): LoadedConten
     else if (p.kind === 'data' && p.popularity) result.popularity = p.popularity;
   }
   return result;
+}
+
+function cacheKey(path: string, hash: string): string {
+  return `${path}\0${hash}`;
 }
 
 function isPopularity(file: SourceFile): boolean {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
+import { contentOptionsOf } from '../content/parse-source.js';
 import { scanContent } from '../content/scan-content.js';
 import { hasErrors, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildSiteGraph } from '../graph/build-site-graph.js';
@@ -16,6 +17,7 @@ import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
 import type { RenderedPageInfo } from '../outputs/generated-file.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
 import { createContentStore, type ParseMany } from './content-store.js';
+import type { ParseCache } from './parse-cache.js';
 import { describeChanges } from './describe-changes.js';
 import { listStaticFiles } from './list-static-files.js';
 import { parseInProcess } from './parse-in-process.js';
@@ -32,6 +34,7 @@ export interface SiteBuilderOptions {
   future?: boolean;
   logger: Logger;
   parseMany?: ParseMany;
+  cache?: ParseCache;
 }
 
 export interface BuildSummary {
@@ -84,8 +87,7 @@ interface Committed {
 export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
   const outDir = resolve(root, config.outDir);
-  const contentOptions = { timeZone: config.timeZone, rawHtml: config.markdown.rawHtml, readingWordsPerMinute: config.readingWordsPerMinute };
-  const store = createContentStore(contentOptions, options.parseMany ?? parseInProcess);
+  const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache);
   const helpers = createHelperRegistry(config);
   let last: Committed | undefined;
 

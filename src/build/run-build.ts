@@ -6,7 +6,10 @@ import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
 import type { Logger } from '../log.js';
 import { createSiteBuilder, type BuildResult, type SiteBuilder } from './create-site-builder.js';
-import type { ParseMany } from './content-store.js';
+import { createParsePool, type ParsePool } from './create-parse-pool.js';
+import { loadParseCache } from './parse-cache.js';
+import { contentOptionsOf } from '../content/parse-source.js';
+import { toolVersion } from '../version.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -17,13 +20,20 @@ export interface BuildOptions {
   /** The build's clock: what counts as "future", and the date pages show. */
   now: Date;
   logger: Logger;
-  parseMany?: ParseMany;
+  /** Worker threads for markdown; 0 or 1 parses on the main thread. Default: one per core. */
+  workers?: number;
+  /** Reuse parsed content from `.cache/migrant-site/` (default true). */
+  cache?: boolean;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
-export async function openSite(options: BuildOptions): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string }> {
+export async function openSite(options: BuildOptions, pool: ParsePool): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string }> {
   const { config, root } = await loadSiteConfig(options);
-  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: options.parseMany });
+  const cache =
+    options.cache === false
+      ? undefined
+      : await loadParseCache(root, contentOptionsOf(config), toolVersion);
+  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache });
   return { builder, config, root };
 }
 
@@ -33,12 +43,17 @@ export async function openSite(options: BuildOptions): Promise<{ builder: SiteBu
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { builder } = await openSite(options);
-  const configMs = performance.now() - started;
-  options.logger.debug(`  ${'config'.padEnd(10)} ${configMs.toFixed(1).padStart(8)} ms`);
-  const result = await builder.build();
-  if (result.summary) result.summary.ms += configMs;
-  return { ...result, timings: { config: configMs, ...result.timings } };
+  const pool = createParsePool(options.workers);
+  try {
+    const { builder } = await openSite(options, pool);
+    const configMs = performance.now() - started;
+    options.logger.debug(`  ${'config'.padEnd(10)} ${configMs.toFixed(1).padStart(8)} ms`);
+    const result = await builder.build();
+    if (result.summary) result.summary.ms += configMs;
+    return { ...result, timings: { config: configMs, ...result.timings } };
+  } finally {
+    await pool.close();
+  }
 }
 
 async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConfig; root: string }> {

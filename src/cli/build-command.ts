@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runBuild } from '../build/run-build.js';
 import { createLogger } from '../log.js';
 import { exitCodes } from './exit-codes.js';
-import { parseNow } from './parse-now.js';
+import { parseNow, parseWorkers } from './parse-flags.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
 
@@ -15,6 +15,8 @@ export interface BuildFlags {
   now?: string;
   quiet?: boolean;
   verbose?: boolean;
+  workers?: string;
+  cache?: boolean;
 }
 
 export function addBuildCommand(program: Command): void {
@@ -27,6 +29,8 @@ export function addBuildCommand(program: Command): void {
     .option('--drafts', 'include articles with draft: true')
     .option('--future', 'include articles dated after the build\'s clock')
     .option('--now <date>', 'the build\'s clock as an ISO date, for reproducible builds (default: now)')
+    .option('--no-cache', 'parse every file again instead of reusing .cache/migrant-site/')
+    .option('--workers <n>', 'worker threads for markdown (0: none; default: one per core)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('-v, --verbose', 'print the time each stage took')
     .action(async (flags: BuildFlags) => {
@@ -46,6 +50,8 @@ export async function buildOnce(flags: BuildFlags): Promise<number> {
       future: flags.future,
       now,
       logger,
+      workers: parseWorkers(flags.workers),
+      cache: flags.cache,
     });
     reportDiagnostics(result.diagnostics, logger);
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

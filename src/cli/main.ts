@@ -1,15 +1,15 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { addBuildCommand } from './build-command.js';
+import { addCleanCommand } from './clean-command.js';
 import { addNewCommand } from './new-command.js';
 import { addServeCommand } from './serve-command.js';
+import { toolVersion } from '../version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export function createProgram(): Command {
   const program = new Command('migrant-site')
     .description('Build and serve a news site from markdown articles, a JSON config and Handlebars templates.')
-    .version(pkg.version)
+    .version(toolVersion)
     .showHelpAfterError()
     .exitOverride((e) => {
       // Usage mistakes exit 2, as documented; --help and --version exit 0.
@@ -18,6 +18,7 @@ export function createProgram(): Command {
   addBuildCommand(program);
   addServeCommand(program);
   addNewCommand(program);
+  addCleanCommand(program);
   return program;
 }
 

@@ -10,3 +10,13 @@ export function parseNow(value: string | undefined): Date {
   }
   return date;
 }
+
+/** `--workers` as a thread count; undefined means one per core. */
+export function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) {
+    throw new SiteError(error(codes.usage, `--workers must be a whole number from 0 to 256 (got ${JSON.stringify(value)})`, { hint: 'use --workers 0 to parse on the main thread' }));
+  }
+  return n;
+}

@@ -4,7 +4,7 @@ import { serveSite } from '../dev/serve-site.js';
 import { createLogger } from '../log.js';
 import type { BuildFlags } from './build-command.js';
 import { exitCodes } from './exit-codes.js';
-import { parseNow } from './parse-now.js';
+import { parseNow } from './parse-flags.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
 

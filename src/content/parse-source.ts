@@ -17,6 +17,10 @@ export interface ContentOptions {
   readingWordsPerMinute: number;
 }
 
+export function contentOptionsOf(config: SiteConfig): ContentOptions {
+  return { timeZone: config.timeZone, rawHtml: config.markdown.rawHtml, readingWordsPerMinute: config.readingWordsPerMinute };
+}
+
 export interface SourceText {
   path: string;
   bytes: Uint8Array;

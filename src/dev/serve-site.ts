@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
+import { createParsePool } from '../build/create-parse-pool.js';
 import { openSite, type BuildOptions } from '../build/run-build.js';
 import type { BuildResult, SiteBuilder } from '../build/create-site-builder.js';
 import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
@@ -42,7 +43,8 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     options.report(diagnostics.filter((d) => d.severity === 'error' || !shownWarnings.has(formatDiagnostic(d))));
     shownWarnings = warnings;
   };
-  let site = await openSite(options);
+  const pool = createParsePool(options.workers);
+  let site = await openSite(options, pool);
   const first = await site.builder.build();
   report(first.diagnostics);
   if (!first.summary && !options.watch) return undefined;
@@ -62,7 +64,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     const configFile = options.configPath.replace(/^\.\//, '');
     const configChanged = [...changed].some((p) => classifyChange(p, configFile, site.config.outDir) === 'config');
     try {
-      if (configChanged) site = await openSite(options);
+      if (configChanged) site = await openSite(options, pool);
       builder = site.builder;
       const result = await builder.build(configChanged ? undefined : changed);
       report(result.diagnostics);
@@ -101,6 +103,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     idle: () => loop.idle(),
     async close() {
       await watcher?.close();
+      await pool.close();
       live?.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { homedir } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { cacheDir } from '../build/parse-cache.js';
+import { checkOutDir } from '../config/check-out-dir.js';
+import { loadConfig } from '../config/load-config.js';
+import { SiteError } from '../diagnostics/diagnostic.js';
+import { createLogger } from '../log.js';
+import { runGuarded } from './run-guarded.js';
+
+export function addCleanCommand(program: Command): void {
+  program
+    .command('clean')
+    .description('delete the output folder and the build cache (.cache/migrant-site/)')
+    .option('-c, --config <file>', 'site config file', 'site.config.json')
+    .action(async (flags: { config: string }) => {
+      const logger = createLogger();
+      process.exitCode = await runGuarded(logger, async () => {
+        const { config, root } = await loadConfig(flags.config);
+        const unsafe = checkOutDir(root, config.outDir, homedir());
+        if (unsafe) throw new SiteError(unsafe);
+        await rm(resolve(root, config.outDir), { recursive: true, force: true });
+        await rm(cacheDir(root), { recursive: true, force: true });
+        logger.info(`removed ${config.outDir}/ and .cache/migrant-site/`);
+        return 0;
+      });
+    });
+}
