@@ -5,7 +5,7 @@
 import { codes } from '../diagnostics/codes.js';
 import { formatJsonPath, quoteValue, type ConfigProblem, type JsonPath } from './config-problem.js';
 import { checkPermalinks } from './check-permalinks.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { findCategoryCycles } from './find-category-cycles.js';
 import type { SiteConfig } from './schema.js';
 

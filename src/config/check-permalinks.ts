@@ -3,7 +3,7 @@
 
 import { codes } from '../diagnostics/codes.js';
 import { quoteValue, type ConfigProblem } from './config-problem.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import type { SiteConfig } from './schema.js';
 
 const postTokens = ['slug', 'yyyy', 'mm', 'dd', 'category'];

@@ -5,7 +5,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { z } from 'zod';
 import { codes } from '../diagnostics/codes.js';
 import { formatJsonPath, quoteValue, type ConfigProblem, type JsonPath } from './config-problem.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { allowedKeysAt } from './schema-keys.js';
 
 const kinds: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
-import { suggestKey } from './front-matter-suggest.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { parseDate } from './parse-date.js';
 
 export interface FieldContext {
@@ -116,7 +116,7 @@ export function createFieldReader(data: Record<string, unknown>, prefix: string,
     },
     warnUnknownKeys(known) {
       for (const key of Object.keys(data).filter((k) => !known.includes(k))) {
-        const suggestion = suggestKey(key, known);
+        const suggestion = didYouMean(key, known);
         const hint = suggestion ? `did you mean '${suggestion}'?` : `known fields: ${known.join(', ')}`;
         report(warning, codes.unknownField, pathOf(key), `unknown field '${pathOf(key)}' is ignored`, hint);
       }

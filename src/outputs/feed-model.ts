@@ -3,7 +3,7 @@ import type { PostNode } from '../graph/types.js';
 import { absolutizeLinks } from './absolute-links.js';
 import { newestDate } from './format-dates.js';
 import { imageMediaType } from './image-media-type.js';
-import { toAbsoluteUrl } from './site-urls.js';
+import { toAbsoluteUrl } from '../paths/site-urls.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
 import { xmlElement } from './escape-xml.js';
 import { toW3cDate } from './format-dates.js';
-import { toAbsoluteUrl } from './site-urls.js';
+import { toAbsoluteUrl } from '../paths/site-urls.js';
 
 const hours48 = 48 * 3_600_000;
 // Google News reads at most 1,000 URLs per news sitemap.

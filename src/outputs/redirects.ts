@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { PostNode, SiteGraph } from '../graph/types.js';
 import { escapeXml } from './escape-xml.js';
 import type { GeneratedFile } from './generated-file.js';
-import { toAbsoluteUrl, toRootPath } from './site-urls.js';
+import { toAbsoluteUrl, toSiteUrl } from '../paths/site-urls.js';
 
 /**
  * For each article alias (an old URL), a small HTML page there that sends
@@ -17,7 +17,7 @@ export function renderRedirects(graph: SiteGraph, config: SiteConfig): Generated
   for (const post of graph.posts) {
     for (const alias of post.aliases) {
       files.push({ url: toPageUrl(alias), data: renderRedirectPage(post, config), origin: `alias of ${post.sourcePath}` });
-      rules.push(`${toRootPath(alias, config.baseUrl)} ${toRootPath(post.url, config.baseUrl)} 301`);
+      rules.push(`${toSiteUrl(alias, config.baseUrl)} ${toSiteUrl(post.url, config.baseUrl)} 301`);
     }
   }
   if (rules.length) files.push({ url: '/_redirects', data: `${rules.join('\n')}\n`, origin: 'redirects file' });

@@ -4,7 +4,7 @@ import { escapeXml, xmlElement } from './escape-xml.js';
 import { newestDate, toW3cDate } from './format-dates.js';
 import type { GeneratedFile, RenderedPageInfo } from './generated-file.js';
 import { renderNewsSitemap } from './news-sitemap.js';
-import { toAbsoluteUrl } from './site-urls.js';
+import { toAbsoluteUrl } from '../paths/site-urls.js';
 
 // A page that asks not to be indexed (search results, the 404 page) does not belong in a sitemap.
 const noindex = /<meta(?=[^>]*\sname="robots")(?=[^>]*\scontent="[^"]*noindex)[^>]*>/i;

@@ -2,7 +2,7 @@ import { formatDate, type DateStyle } from './helpers/format-date.js';
 import { jsonForScript } from './helpers/json-for-script.js';
 import { readingTimeLabel } from './helpers/reading-time.js';
 import { shareUrl } from './helpers/share-url.js';
-import { toAbsoluteUrl, toSiteUrl } from './helpers/urls.js';
+import { toAbsoluteUrl, toSiteUrl } from '../paths/site-urls.js';
 
 export interface HelperSite {
   baseUrl: string;

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { PostNode } from '../graph/types.js';
 import type { TemplateContext } from './context.js';
 import { toIsoInZone } from './helpers/format-date.js';
-import { toAbsoluteUrl } from './helpers/urls.js';
+import { toAbsoluteUrl } from '../paths/site-urls.js';
 import { buildStructuredData } from './structured-data.js';
 
 // What search engines and social previews read from a page's <head>, as plain

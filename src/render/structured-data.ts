@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { PostNode, Term } from '../graph/types.js';
 import type { TemplateContext } from './context.js';
 import { toIsoInZone } from './helpers/format-date.js';
-import { toAbsoluteUrl } from './helpers/urls.js';
+import { toAbsoluteUrl } from '../paths/site-urls.js';
 
 // schema.org JSON-LD per page kind, as plain objects. Keys left undefined are
 // dropped by JSON.stringify, so optional fields need no special casing.

@@ -3,7 +3,7 @@ import { formatDate, toIsoInZone } from '../../src/render/helpers/format-date.js
 import { jsonForScript } from '../../src/render/helpers/json-for-script.js';
 import { readingTimeLabel } from '../../src/render/helpers/reading-time.js';
 import { shareUrl } from '../../src/render/helpers/share-url.js';
-import { toAbsoluteUrl, toSiteUrl } from '../../src/render/helpers/urls.js';
+import { toAbsoluteUrl, toSiteUrl } from '../../src/paths/site-urls.js';
 import { createHelperRegistry } from '../../src/render/helper-registry.js';
 
 const date = new Date('2024-11-06T23:30:00Z');
@@ -43,6 +43,13 @@ describe('site URLs', () => {
     expect(toSiteUrl('/', 'https://example.org/news/')).toBe('/news/');
     expect(toSiteUrl('https://other.org/a', 'https://example.org/news/')).toBe('https://other.org/a');
     expect(toSiteUrl('mailto:a@b.org', 'https://example.org/news/')).toBe('mailto:a@b.org');
+  });
+
+  it('percent-encode non-ASCII once and keep queries and fragments', () => {
+    expect(toSiteUrl('/tag/são/', 'https://example.org/news/')).toBe('/news/tag/s%C3%A3o/');
+    expect(toSiteUrl('/tag/s%C3%A3o/', 'https://example.org/news/')).toBe('/news/tag/s%C3%A3o/');
+    expect(toSiteUrl('/search/?q=a#results', 'https://example.org/')).toBe('/search/?q=a#results');
+    expect(toAbsoluteUrl('/a b/', 'https://example.org/')).toBe('https://example.org/a%20b/');
   });
 
   it('make absolute URLs under the base URL', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../src/config/did-you-mean.js';
+import { didYouMean } from '../../src/text/did-you-mean.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 
 describe('didYouMean', () => {
   const keys = ['title', 'baseUrl', 'outDir', 'postsPerPage'];

@@ -1,3 +1,5 @@
+import { editDistance } from './edit-distance.js';
+
 // Suggests the candidate a typo most likely meant, so an error can say
 // "did you mean 'outDir'?" instead of making the reader hunt for it.
 
@@ -16,18 +18,4 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
     if (!best || distance < best.distance) best = { candidate, distance };
   }
   return best?.candidate;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
