@@ -5,16 +5,16 @@ import { contentOptionsOf } from '../content/parse-source.js';
 import { scanContent } from '../content/scan-content.js';
 import { hasErrors, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildSiteGraph } from '../graph/build-site-graph.js';
-import type { Post } from '../graph/types.js';
+import type { Post, SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
 import { renderOutputs } from '../outputs/render-outputs.js';
 import { checkOutputPaths } from '../render/check-output-paths.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { toOutputPath } from '../render/output-path.js';
-import { planRoutes, type PageRoute } from '../render/plan-routes.js';
+import { planRoutes, type PageRoute, type RoutePlan } from '../render/plan-routes.js';
 import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
-import type { RenderedPageInfo } from '../outputs/generated-file.js';
+import type { GeneratedFile, RenderedPageInfo } from '../outputs/generated-file.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
 import { createContentStore, type ParseMany } from './content-store.js';
 import type { ParseCache } from './parse-cache.js';
@@ -72,17 +72,21 @@ export interface SiteBuilder {
    * previous state, so the next pass compares against the last good build.
    */
   build(changed?: ReadonlySet<string>): Promise<BuildResult>;
+  /** The site graph alone (for `graph` and `explain`), without rendering or writing. */
+  loadGraph(): Promise<{ graph: SiteGraph; diagnostics: Diagnostic[] }>;
 }
 
+/** What the last good pass left, for the next pass to compare against. */
 interface Committed {
   engine: TemplateEngine;
   signatures: Map<string, string>;
   global: string;
-  outputs: Set<string>;
-  /** Output path → URL, to report removed pages. */
+  /** Every output path of the site → its URL. */
   urls: Map<string, string>;
   posts: Map<string, Post>;
 }
+
+type Stage = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 
 export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
@@ -91,77 +95,72 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const helpers = createHelperRegistry(config);
   let last: Committed | undefined;
 
+  /** Scan, parse and link: the site graph, or the problems that prevent it. */
+  async function loadModel(stage: Stage, diagnostics: Diagnostic[], changed: ReadonlySet<string> | undefined) {
+    const scanned = await stage('scan', () => scanContent(root));
+    diagnostics.push(...scanned.diagnostics);
+    const content = await stage('parse', () => store.load(scanned.files, changed));
+    diagnostics.push(...content.diagnostics);
+    const built = await stage('graph', async () =>
+      buildSiteGraph({ ...content, now: options.now, includeDrafts: !!options.drafts, includeFuture: !!options.future }, config),
+    );
+    diagnostics.push(...built.diagnostics);
+    return { scanned, content, graph: built.graph };
+  }
+
+  /** The template engine, compiled again only when a template changed. */
+  async function loadEngine(stage: Stage, diagnostics: Diagnostic[], changedTemplates: ReadonlySet<string> | undefined) {
+    if (last && changedTemplates && ![...changedTemplates].some((p) => p.endsWith('.hbs'))) return last.engine;
+    const made = await stage('templates', async () => createTemplateEngine(await loadTemplates(root), helpers));
+    diagnostics.push(...made.diagnostics);
+    return made.engine;
+  }
+
   return {
+    async loadGraph() {
+      const diagnostics: Diagnostic[] = [];
+      const { graph } = await loadModel(timer(logger, {}), diagnostics, undefined);
+      return { graph, diagnostics };
+    },
     async build(changed) {
       const started = performance.now();
       const timings: Record<string, number> = {};
       const stage = timer(logger, timings);
       const diagnostics: Diagnostic[] = [];
       const stop = (): BuildResult => ({ diagnostics, timings });
-      const incremental = last !== undefined && changed !== undefined;
+      const previous = changed === undefined ? undefined : last;
 
-      const scanned = await stage('scan', () => scanContent(root));
-      diagnostics.push(...scanned.diagnostics);
-      const content = await stage('parse', () => store.load(scanned.files, incremental ? changed : undefined));
-      diagnostics.push(...content.diagnostics);
-      const { graph, diagnostics: graphProblems } = await stage('graph', async () =>
-        buildSiteGraph({ ...content, now: options.now, includeDrafts: !!options.drafts, includeFuture: !!options.future }, config),
-      );
-      diagnostics.push(...graphProblems);
+      const { scanned, content, graph } = await loadModel(stage, diagnostics, previous && changed);
       if (hasErrors(diagnostics)) return stop();
-
-      const templatesChanged = !incremental || [...changed!].some((p) => p.startsWith('templates/') && p.endsWith('.hbs'));
-      let engine = last?.engine;
-      if (templatesChanged || !engine) {
-        const made = await stage('templates', async () => createTemplateEngine(await loadTemplates(root), helpers));
-        diagnostics.push(...made.diagnostics);
-        engine = made.engine;
-      }
-      const staticFiles = await listStaticFiles(root, scanned.files);
-      const plan = planRoutes(graph, config, staticFiles);
+      const changedTemplates = previous && new Set([...changed!].filter((p) => p.startsWith('templates/')));
+      const engine = await loadEngine(stage, diagnostics, changedTemplates);
+      const plan = planRoutes(graph, config, await listStaticFiles(root, scanned.files));
       if (!engine || hasErrors(diagnostics)) return stop();
 
       const signatures = createSignatures({ graph, versions: content.versions });
       const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));
-      const changedTemplates = new Set(incremental ? [...changed!].filter((p) => p.startsWith('templates/')) : []);
-      const isDirty = (r: PageRoute): boolean =>
-        !incremental ||
-        signatures.global !== last!.global ||
-        last!.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath) ||
-        engine!.filesOf(r.layout).some((f) => changedTemplates.has(f)) ||
-        engine!.filesOf('base').some((f) => changedTemplates.has(f));
-      const dirty = plan.pages.filter(isDirty);
+      const dirty = previous
+        ? plan.pages.filter((r) => signatures.global !== previous.global || previous.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath) || usesAny(engine, r.layout, changedTemplates!))
+        : plan.pages;
 
-      const rendered = await stage('render', async () => collect(() => renderRoutes(dirty, graph, config, engine!), diagnostics));
+      const rendered = await stage('render', async () => collect(() => renderRoutes(dirty, graph, config, engine), diagnostics));
       if (!rendered) return stop();
       const generated = await stage('outputs', () => renderOutputs(graph, config, toPageInfo(plan.pages, rendered, outDir)));
-      const generatedClaims = generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' }));
-      diagnostics.push(...checkOutputPaths([...plan.pages, ...plan.copies, ...generatedClaims]));
+      const files = toOutputFiles(plan, rendered, generated);
+      diagnostics.push(...checkOutputPaths(files.claims));
       if (hasErrors(diagnostics)) return stop();
 
-      const outputs: Output[] = [
-        ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
-        ...plan.copies.map((c) => ({ path: c.outputPath, copyFrom: c.copyFrom })),
-        ...generatedClaims.map((g) => ({ path: g.outputPath, data: g.data })),
-      ];
-      const urls = new Map<string, string>([
-        ...plan.pages.map((r) => [r.outputPath, r.url] as const),
-        ...plan.copies.map((c) => [c.outputPath, `/${c.outputPath}`] as const),
-        ...generatedClaims.map((g) => [g.outputPath, g.url] as const),
-      ]);
-      const removed = incremental ? [...last!.outputs].filter((p) => !urls.has(p)) : [];
-      const written = await stage('write', () => (incremental ? writeChanges(outDir, outputs, removed) : writeOutputs(outDir, outputs)));
-
-      const previous = last;
+      const removed = previous ? [...previous.urls.keys()].filter((p) => !files.urls.has(p)) : [];
+      const written = await stage('write', () => (previous ? writeChanges(outDir, files.outputs, removed) : writeOutputs(outDir, files.outputs)));
       const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));
-      last = { engine, signatures: routeSignatures, global: signatures.global, outputs: new Set(urls.keys()), urls, posts };
+      last = { engine, signatures: routeSignatures, global: signatures.global, urls: files.urls, posts };
       return {
         diagnostics,
         timings,
         summary: {
           pages: plan.pages.length,
           rendered: rendered.length,
-          files: outputs.length,
+          files: files.outputs.length,
           written: written.written,
           posts: graph.posts.length,
           tags: graph.tags.length,
@@ -170,12 +169,33 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
           warnings: diagnostics.filter((d) => d.severity === 'warning').length,
           ms: performance.now() - started,
           outDir,
-          changedUrls: [...written.changedPaths.map((p) => urls.get(p) ?? `/${p}`), ...removed.map((p) => previous?.urls.get(p) ?? `/${p}`)].sort(),
-          reason: incremental ? describeChanges(changed!, previous!.posts, posts) : 'full build',
+          changedUrls: [...written.changedPaths.map((p) => files.urls.get(p)!), ...removed.map((p) => previous!.urls.get(p)!)].sort(),
+          reason: previous ? describeChanges(changed!, previous.posts, posts) : 'full build',
         },
       };
     },
   };
+}
+
+/** Whether a layout (or the base layout around it) reads one of the changed templates. */
+function usesAny(engine: TemplateEngine, layout: string, changed: ReadonlySet<string>): boolean {
+  return [...engine.filesOf(layout), ...engine.filesOf('base')].some((f) => changed.has(f));
+}
+
+/** Every file of the site: pages rendered this pass, copies and generated files, with their URLs. */
+function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], generated: GeneratedFile[]) {
+  const generatedClaims = generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' }));
+  const outputs: Output[] = [
+    ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
+    ...plan.copies.map((c) => ({ path: c.outputPath, copyFrom: c.copyFrom })),
+    ...generatedClaims.map((g) => ({ path: g.outputPath, data: g.data })),
+  ];
+  const urls = new Map<string, string>([
+    ...plan.pages.map((r) => [r.outputPath, r.url] as const),
+    ...plan.copies.map((c) => [c.outputPath, `/${c.outputPath}`] as const),
+    ...generatedClaims.map((g) => [g.outputPath, g.url] as const),
+  ]);
+  return { outputs, urls, claims: [...plan.pages, ...plan.copies, ...generatedClaims] };
 }
 
 /**
@@ -203,7 +223,7 @@ function collect<T>(run: () => T, diagnostics: Diagnostic[]): T | undefined {
   }
 }
 
-function timer(logger: Logger, timings: Record<string, number>) {
+function timer(logger: Logger, timings: Record<string, number>): Stage {
   return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     const result = await run();

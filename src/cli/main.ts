@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { addBuildCommand } from './build-command.js';
 import { addCleanCommand } from './clean-command.js';
+import { addExplainCommand } from './explain-command.js';
+import { addGraphCommand } from './graph-command.js';
 import { addNewCommand } from './new-command.js';
 import { addServeCommand } from './serve-command.js';
 import { toolVersion } from '../version.js';
@@ -19,6 +21,8 @@ export function createProgram(): Command {
   addServeCommand(program);
   addNewCommand(program);
   addCleanCommand(program);
+  addGraphCommand(program);
+  addExplainCommand(program);
   return program;
 }
 
