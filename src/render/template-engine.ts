@@ -59,9 +59,11 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
         }
       }
       usedPartials.set(t.file, partials.map((p) => p.name));
-      // Precompiling surfaces syntax and unknown-helper errors now, not at page 500.
-      env.precompile(ast, compileOptions);
-      return env.compile(ast, compileOptions);
+      // Compiled up front, so syntax and unknown-helper errors surface now, not
+      // at page 500. Handlebars.compile would compile again lazily at first use;
+      // loading the precompiled spec is what it does internally, done once.
+      const spec = env.precompile(ast, compileOptions);
+      return env.template(new Function(`return ${spec}`)()) as HandlebarsTemplateDelegate;
     } catch (cause) {
       diagnostics.push(templateError(t.file, cause));
       return undefined;
