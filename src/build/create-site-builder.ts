@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import { contentOptionsOf } from '../content/parse-source.js';
@@ -13,13 +13,16 @@ import { createHelperRegistry } from '../render/helper-registry.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { toOutputPath } from '../render/output-path.js';
 import { planRoutes, type PageRoute, type RoutePlan } from '../render/plan-routes.js';
-import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
-import type { GeneratedFile, RenderedPageInfo } from '../outputs/generated-file.js';
+import type { RenderedPage } from '../render/render-routes.js';
+import type { GeneratedFile } from '../outputs/generated-file.js';
+import { startSearchIndex } from '../outputs/search-index.js';
+import { renderPages, toPageInfo } from './render-pages.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
 import { createContentStore, type ParseMany } from './content-store.js';
 import type { ParseCache } from './parse-cache.js';
 import { describeChanges } from './describe-changes.js';
 import { listStaticFiles } from './list-static-files.js';
+import { mapLimited } from './map-limited.js';
 import { parseInProcess } from './parse-in-process.js';
 import { createSignatures } from './route-signatures.js';
 import { writeChanges } from './write-changes.js';
@@ -35,6 +38,11 @@ export interface SiteBuilderOptions {
   logger: Logger;
   parseMany?: ParseMany;
   cache?: ParseCache;
+  /**
+   * Leave the search index to refreshSearch() (serve --watch): Pagefind needs
+   * every article each time, which would make each rebuild as slow as a full one.
+   */
+  deferSearch?: boolean;
 }
 
 export interface BuildSummary {
@@ -72,6 +80,12 @@ export interface SiteBuilder {
    * previous state, so the next pass compares against the last good build.
    */
   build(changed?: ReadonlySet<string>): Promise<BuildResult>;
+  /**
+   * With deferSearch: indexes the article pages of the last good build and
+   * updates `/pagefind/` in place. Returns the changed URLs, or undefined when
+   * there is nothing to do or the index failed (its diagnostics are returned).
+   */
+  refreshSearch(): Promise<{ changedUrls?: string[]; diagnostics: Diagnostic[] }>;
   /** The site graph alone (for `graph` and `explain`), without rendering or writing. */
   loadGraph(): Promise<{ graph: SiteGraph; diagnostics: Diagnostic[] }>;
 }
@@ -84,6 +98,10 @@ interface Committed {
   /** Every output path of the site → its URL. */
   urls: Map<string, string>;
   posts: Map<string, Post>;
+  /** Article pages, for a deferred search index. */
+  articles: { url: string; outputPath: string }[];
+  /** Articles changed since the search index was last made. */
+  searchStale: boolean;
 }
 
 type Stage = <T>(name: string, run: () => Promise<T>) => Promise<T>;
@@ -117,6 +135,23 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   }
 
   return {
+    async refreshSearch() {
+      const done = last;
+      if (!done?.searchStale) return { diagnostics: [] };
+      const indexer = startSearchIndex(config);
+      await mapLimited(done.articles, 16, async (a) => indexer.add({ url: a.url, kind: 'post', html: await readFile(join(outDir, a.outputPath), 'utf8') }));
+      const diagnostics: Diagnostic[] = [];
+      const files = await collect(indexer.finish(), diagnostics);
+      if (!files) return { diagnostics };
+      const claims = files.map((f) => ({ path: toOutputPath(f.url)!, url: f.url, data: f.data }));
+      const fresh = new Set(claims.map((c) => c.path));
+      const removed = [...done.urls].filter(([path, url]) => url.startsWith('/pagefind/') && !fresh.has(path)).map(([path]) => path);
+      const written = await writeChanges(outDir, claims, removed);
+      for (const path of removed) done.urls.delete(path);
+      for (const c of claims) done.urls.set(c.path, c.url);
+      done.searchStale = false;
+      return { changedUrls: written.changedPaths.map((p) => done.urls.get(p)!), diagnostics };
+    },
     async loadGraph() {
       const diagnostics: Diagnostic[] = [];
       const { graph } = await loadModel(timer(logger, {}), diagnostics, undefined);
@@ -143,17 +178,31 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
         ? plan.pages.filter((r) => signatures.global !== previous.global || previous.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath) || usesAny(engine, r.layout, changedTemplates!))
         : plan.pages;
 
-      const rendered = await stage('render', async () => collect(() => renderRoutes(dirty, graph, config, engine), diagnostics));
-      if (!rendered) return stop();
-      const generated = await stage('outputs', () => renderOutputs(graph, config, toPageInfo(plan.pages, rendered, outDir)));
+      const indexer = config.search.enabled && !options.deferSearch ? startSearchIndex(config) : undefined;
+      // Pagefind's output depends on the order pages arrive in: stream them only when all render, in plan order.
+      const rendered = await stage('render', () => collect(renderPages(dirty, graph, config, engine, previous ? undefined : indexer), diagnostics));
+      if (!rendered) {
+        await indexer?.abort();
+        return stop();
+      }
+      const pages = toPageInfo(plan.pages, rendered, outDir);
+      const generated = await stage('outputs', async () => renderOutputs(graph, config, pages));
+      if (indexer) {
+        if (previous) for (const page of pages) indexer.add(page);
+        generated.push(...((await stage('search', () => collect(indexer.finish(), diagnostics))) ?? []));
+      }
       const files = toOutputFiles(plan, rendered, generated);
+      // A deferred search index stays until refreshSearch() replaces it.
+      if (options.deferSearch) for (const [path, url] of previous?.urls ?? []) if (url.startsWith('/pagefind/')) files.urls.set(path, url);
       diagnostics.push(...checkOutputPaths(files.claims));
       if (hasErrors(diagnostics)) return stop();
 
       const removed = previous ? [...previous.urls.keys()].filter((p) => !files.urls.has(p)) : [];
       const written = await stage('write', () => (previous ? writeChanges(outDir, files.outputs, removed) : writeOutputs(outDir, files.outputs)));
       const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));
-      last = { engine, signatures: routeSignatures, global: signatures.global, urls: files.urls, posts };
+      const articles = plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
+      const articlesChanged = !previous || rendered.some((r) => r.route.meta.kind === 'post') || articles.length !== previous.articles.length;
+      last = { engine, signatures: routeSignatures, global: signatures.global, urls: files.urls, posts, articles, searchStale: !!options.deferSearch && config.search.enabled && (articlesChanged || !!previous?.searchStale) };
       return {
         diagnostics,
         timings,
@@ -198,24 +247,10 @@ function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], generated: Gen
   return { outputs, urls, claims: [...plan.pages, ...plan.copies, ...generatedClaims] };
 }
 
-/**
- * Every page for the discovery outputs. Pages this pass did not render are
- * unchanged on disk, so their HTML is read from there, and only if asked for.
- */
-function toPageInfo(routes: PageRoute[], rendered: RenderedPage[], outDir: string): RenderedPageInfo[] {
-  const fresh = new Map(rendered.map((r) => [r.route, r.html]));
-  return routes.map((route) => {
-    const base = { url: route.url, kind: route.meta.kind, lastmod: route.lastmod };
-    const html = fresh.get(route);
-    if (html !== undefined) return { ...base, html };
-    return Object.defineProperty(base, 'html', { enumerable: true, get: () => readFileSync(join(outDir, route.outputPath), 'utf8') }) as RenderedPageInfo;
-  });
-}
-
-/** Runs a stage that may throw SiteError, turning it into collected diagnostics. */
-function collect<T>(run: () => T, diagnostics: Diagnostic[]): T | undefined {
+/** Waits for a stage that may throw SiteError, turning it into collected diagnostics. */
+async function collect<T>(work: Promise<T>, diagnostics: Diagnostic[]): Promise<T | undefined> {
   try {
-    return run();
+    return await work;
   } catch (e) {
     if (!(e instanceof SiteError)) throw e;
     diagnostics.push(...e.diagnostics);

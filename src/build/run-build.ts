@@ -24,6 +24,8 @@ export interface BuildOptions {
   workers?: number;
   /** Reuse parsed content from `.cache/migrant-site/` (default true). */
   cache?: boolean;
+  /** Leave the search index to the builder's refreshSearch() (serve --watch). */
+  deferSearch?: boolean;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
@@ -33,7 +35,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
     options.cache === false
       ? undefined
       : await loadParseCache(root, contentOptionsOf(config), toolVersion);
-  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache });
+  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch });
   return { builder, config, root };
 }
 

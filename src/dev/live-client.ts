@@ -34,10 +34,11 @@ export function liveClientScript(basePath: string): string {
     const page = here();
     const pageChanged = message.urls.includes(page) || message.urls.includes(page + 'index.html');
     const css = message.urls.filter((url) => url.endsWith('.css'));
-    if (pageChanged || message.urls.some((url) => url.endsWith('.js'))) return location.reload();
+    const local = (src) => new URL(src, location.href).pathname.slice(base.length - 1);
+    const scriptChanged = [...document.scripts].some((s) => s.src && message.urls.includes(local(s.src)));
+    if (pageChanged || scriptChanged) return location.reload();
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
-      const path = new URL(link.href).pathname.slice(base.length - 1);
-      if (css.includes(path)) link.href = link.href.replace(/[?].*$/, '') + '?v=' + Date.now();
+      if (css.includes(local(link.href))) link.href = link.href.replace(/[?].*$/, '') + '?v=' + Date.now();
     }
   };
 })();

@@ -44,6 +44,8 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     shownWarnings = warnings;
   };
   const pool = createParsePool(options.workers);
+  // With watch, search is indexed after each rebuild, off the path from save to reload.
+  options = { ...options, deferSearch: options.watch };
   let site = await openSite(options, pool);
   const first = await site.builder.build();
   report(first.diagnostics);
@@ -59,7 +61,19 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
   if (!first.summary) live?.send({ type: 'error', text: errorText(first.diagnostics) });
 
   let watcher: SiteWatcher | undefined;
+  let searchTimer: NodeJS.Timeout | undefined;
+  // An empty batch asks for the search index; any change batch pushes it back.
+  const scheduleSearch = () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => loop.push(new Set()), searchDelayMs);
+  };
+  const refreshSearch = async () => {
+    const result = await site.builder.refreshSearch();
+    report(result.diagnostics);
+    if (result.changedUrls?.length) live?.send({ type: 'reload', urls: result.changedUrls });
+  };
   const loop = createServeLoop(async (changed) => {
+    if (changed.size === 0) return refreshSearch();
     let builder: SiteBuilder = site.builder;
     const configFile = options.configPath.replace(/^\.\//, '');
     const configChanged = [...changed].some((p) => classifyChange(p, configFile, site.config.outDir) === 'config');
@@ -75,6 +89,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
       }
       logger.info(summaryLine(result, 'rebuilt'));
       live?.send({ type: 'reload', urls: result.summary.changedUrls });
+      scheduleSearch();
     } catch (e) {
       // Config errors arrive as SiteError; anything else is a bug, but the server stays up either way.
       const diagnostics = e instanceof SiteError ? e.diagnostics : [error(codes.internal, `rebuild crashed: ${(e as Error).stack ?? e}`)];
@@ -96,12 +111,14 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
       onError: (e) => logger.warn(`watch error: ${e.message}`),
     });
   }
+  if (options.watch) scheduleSearch();
   logger.info(`serving ${url}${options.watch ? ' and watching for changes' : ''} (Ctrl+C to stop)`);
   return {
     url,
     server,
     idle: () => loop.idle(),
     async close() {
+      clearTimeout(searchTimer);
       await watcher?.close();
       await pool.close();
       live?.close();
@@ -110,6 +127,8 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     },
   };
 }
+
+const searchDelayMs = 500;
 
 function summaryLine(result: BuildResult, verb: string): string {
   const s = result.summary!;

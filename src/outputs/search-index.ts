@@ -13,39 +13,75 @@ export interface SearchIndexOptions {
   timeoutMs?: number;
 }
 
-/** Pagefind's bundle for the article pages, as files under `/pagefind/`; none when search is off. */
-export async function renderSearchIndex(pages: RenderedPageInfo[], config: SiteConfig, options: SearchIndexOptions = {}): Promise<GeneratedFile[]> {
-  if (!config.search.enabled) return [];
-  // Only articles are search results; sorted so the index is the same for the same site.
-  const posts = pages.filter((p) => p.kind === 'post').sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const timeoutMs = options.timeoutMs ?? 60_000 + posts.length * 20;
-  try {
-    const files = await withTimeout(indexPages(posts), timeoutMs);
-    return files.map((f) => ({ url: `/pagefind/${f.path}`, data: f.content, origin: 'search index' }));
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new SiteError(
-      error(codes.searchIndex, `could not build the search index: ${reason}`, {
-        hint: 'set "search": { "enabled": false } in site.config.json to build without search, and report the problem',
-      }),
-      { cause },
-    );
-  } finally {
-    // Stops the binary: a stuck one must not outlive the build, and a finished one has nothing left to do.
-    await pagefind.close();
-  }
+export interface SearchIndexer {
+  /** Queues a page; only articles are indexed. Returns at once: Pagefind works in its own process meanwhile. */
+  add(page: RenderedPageInfo): void;
+  /** Pagefind's bundle as files under `/pagefind/`. */
+  finish(): Promise<GeneratedFile[]>;
+  /** Stops Pagefind when the build fails before finishing. */
+  abort(): Promise<void>;
 }
 
-async function indexPages(posts: RenderedPageInfo[]): Promise<pagefind.IndexFile[]> {
-  const { index, errors } = await pagefind.createIndex();
-  if (!index) throw new Error(errors.join('; ') || 'pagefind did not start');
-  for (const page of posts) {
-    const added = await index.addHTMLFile({ url: page.url, content: page.html });
-    if (added.errors.length > 0) throw new Error(`${page.url}: ${added.errors.join('; ')}`);
-  }
-  const { files, errors: fileErrors } = await index.getFiles();
-  if (fileErrors.length > 0) throw new Error(fileErrors.join('; '));
-  return files;
+/**
+ * Starts a search index that pages are fed to while the rest of the site
+ * renders, so Pagefind's own process indexes on the other core meanwhile.
+ */
+export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions = {}): SearchIndexer {
+  const created = pagefind.createIndex().then(({ index, errors }) => {
+    if (!index) throw new Error(errors.join('; ') || 'pagefind did not start');
+    return index;
+  });
+  // Until finish() looks at them, failures are kept, not thrown.
+  created.catch(() => undefined);
+  const added: Promise<void>[] = [];
+  return {
+    add(page) {
+      if (page.kind !== 'post') return;
+      const done = created.then(async (index) => {
+        const result = await index.addHTMLFile({ url: page.url, content: page.html });
+        if (result.errors.length > 0) throw new Error(`${page.url}: ${result.errors.join('; ')}`);
+      });
+      done.catch(() => undefined);
+      added.push(done);
+    },
+    async finish() {
+      const timeoutMs = options.timeoutMs ?? 60_000 + added.length * 20;
+      try {
+        const files = await withTimeout(
+          (async () => {
+            await Promise.all(added);
+            const { files, errors } = await (await created).getFiles();
+            if (errors.length > 0) throw new Error(errors.join('; '));
+            return files;
+          })(),
+          timeoutMs,
+        );
+        return files.map((f) => ({ url: `/pagefind/${f.path}`, data: f.content, origin: 'search index' }));
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new SiteError(
+          error(codes.searchIndex, `could not build the search index: ${reason}`, {
+            hint: 'set "search": { "enabled": false } in site.config.json to build without search, and report the problem',
+          }),
+          { cause },
+        );
+      } finally {
+        // Stops the binary: a stuck one must not outlive the build, and a finished one has nothing left to do.
+        await pagefind.close();
+      }
+    },
+    async abort() {
+      await pagefind.close();
+    },
+  };
+}
+
+/** Pagefind's bundle for the article pages among `pages` (in URL order, so the index does not depend on input order). */
+export async function renderSearchIndex(pages: RenderedPageInfo[], config: SiteConfig, options: SearchIndexOptions = {}): Promise<GeneratedFile[]> {
+  if (!config.search.enabled) return [];
+  const indexer = startSearchIndex(config, options);
+  for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) indexer.add(page);
+  return indexer.finish();
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -2,7 +2,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/dev/serve-site.js';
 import { serveSite } from '../../src/dev/serve-site.js';
-import { silentLogger } from '../../src/log.js';
 import { hasChromium, launchChromium } from '../support/browser.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 
@@ -11,13 +10,23 @@ describe.skipIf(!hasChromium)('serve --watch in a browser', () => {
   let site: FixtureCopy;
   let running: RunningServer;
   let browser: Browser;
+  // What the server printed, shown when a step times out.
+  const log: string[] = [];
+  const logger = { info: (m: string) => log.push(m), debug: () => undefined, warn: (m: string) => log.push(m), error: (m: string) => log.push(m) };
+  const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (e) {
+      throw new Error(`${name}: ${(e as Error).message}\nserver log:\n${log.join('\n')}`);
+    }
+  };
 
   beforeAll(async () => {
     site = copyFixture('newsroom');
     running = (await serveSite({
       configPath: `${site.root}/site.config.json`,
       now: new Date('2024-11-10T12:00:00Z'),
-      logger: silentLogger,
+      logger,
       port: 0,
       host: '127.0.0.1',
       watch: true,
@@ -39,15 +48,15 @@ describe.skipIf(!hasChromium)('serve --watch in a browser', () => {
     await page.waitForSelector('html[data-live-reload="connected"]');
 
     site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather opened a window for crossings.', 'Calm weather and a new moon opened a window.'));
-    await page.waitForSelector('text=a new moon opened a window', { timeout: 15_000 });
+    await step('edit shown', page.waitForSelector('text=a new moon opened a window', { timeout: 20_000 }));
 
     site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('title: Arrivals rise on Lesbos', 'title: "Arrivals rise on Lesbos'));
-    const overlay = await page.waitForSelector('#__migrant-error', { timeout: 15_000 });
+    const overlay = (await step('overlay shown', page.waitForSelector('#__migrant-error', { timeout: 20_000 })))!;
     expect(await overlay.textContent()).toMatch(/content\/posts\/lesbos-arrivals\.md:\d+:\d+ error MS\d+/);
     expect(await page.textContent('h1')).toContain('Arrivals rise on Lesbos');
 
     site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('title: "Arrivals rise on Lesbos', 'title: Arrivals surge on Lesbos'));
-    await page.waitForSelector('#__migrant-error', { state: 'detached', timeout: 15_000 });
+    await step('overlay gone', page.waitForSelector('#__migrant-error', { state: 'detached', timeout: 20_000 }));
     await expect.poll(() => page.textContent('h1'), { timeout: 15_000 }).toContain('Arrivals surge on Lesbos');
   }, 60_000);
 });
