@@ -35,7 +35,7 @@ export async function renderPages(routes: PageRoute[], graph: SiteGraph, config:
 export function toPageInfo(routes: PageRoute[], rendered: RenderedPage[], outDir: string): RenderedPageInfo[] {
   const fresh = new Map(rendered.map((r) => [r.route, r]));
   return routes.map((route) => {
-    const base = { url: route.url, kind: route.meta.kind, lastmod: route.lastmod };
+    const base = { url: route.url, kind: route.meta.kind, lastmod: route.lastmod, noindex: route.meta.noindex };
     const page = fresh.get(route);
     if (page) return { ...base, html: page.html };
     return Object.defineProperty(base, 'html', { enumerable: true, get: () => readFileSync(join(outDir, route.outputPath), 'utf8') }) as RenderedPageInfo;

@@ -11,6 +11,8 @@ export interface GeneratedFile {
 export interface RenderedPageInfo {
   url: string;
   html: string;
+  /** Not for sitemaps (search results, the 404 page). */
+  noindex?: boolean;
   kind: string;
   /** Last change of what the page shows, for sitemaps. */
   lastmod?: Date;

@@ -6,9 +6,6 @@ import type { GeneratedFile, RenderedPageInfo } from './generated-file.js';
 import { renderNewsSitemap } from './news-sitemap.js';
 import { toAbsoluteUrl } from '../paths/site-urls.js';
 
-// A page that asks not to be indexed (search results, the 404 page) does not belong in a sitemap.
-const noindex = /<meta(?=[^>]*\sname="robots")(?=[^>]*\scontent="[^"]*noindex)[^>]*>/i;
-
 const sitemapNamespace = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 interface SitemapEntry {
@@ -23,7 +20,7 @@ interface SitemapEntry {
  */
 export function renderSitemaps(graph: SiteGraph, config: SiteConfig, pages: RenderedPageInfo[]): GeneratedFile[] {
   const entries = pages
-    .filter((p) => p.kind !== '404' && !noindex.test(p.html))
+    .filter((p) => !p.noindex)
     .map((p) => ({ loc: toAbsoluteUrl(p.url, config.baseUrl), lastmod: p.lastmod }));
   const files = splitSitemap(entries, config);
   if (config.sitemap.news) files.push({ url: '/news-sitemap.xml', data: renderNewsSitemap(graph, config), origin: 'news sitemap' });

@@ -48,6 +48,8 @@ export interface PageMeta {
   description: string;
   /** Site-relative URL of this page. */
   url: string;
+  /** Not for search engines or sitemaps (search results, the 404 page). */
+  noindex: boolean;
 }
 
 export interface TemplateContext {

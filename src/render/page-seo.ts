@@ -65,7 +65,7 @@ export function buildPageSeo(context: TemplateContext, config: SiteConfig): Page
     title,
     description,
     canonical,
-    noindex: meta.kind === 'search' || meta.kind === '404',
+    noindex: meta.noindex,
     og: {
       type: post ? 'article' : 'website',
       title: meta.title,

@@ -84,9 +84,9 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   return { pages, copies };
 }
 
-function page(url: string, layout: string, meta: Omit<PageMeta, 'url'>, context: Partial<TemplateContext>, sources: string[], origin: string): PageRoute {
+function page(url: string, layout: string, meta: Omit<PageMeta, 'url' | 'noindex'>, context: Partial<TemplateContext>, sources: string[], origin: string): PageRoute {
   const shown = context.post ? [context.post] : (context.pagination?.items ?? []);
-  return { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url }, context, sources, origin, lastmod: latestChange(shown) };
+  return { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url, noindex: meta.kind === 'search' || meta.kind === '404' }, context, sources, origin, lastmod: latestChange(shown) };
 }
 
 function latestChange(posts: PostNode[]): Date | undefined {

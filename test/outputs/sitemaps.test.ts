@@ -5,11 +5,12 @@ import { toNewsLanguage } from '../../src/outputs/news-sitemap.js';
 import { renderSitemaps } from '../../src/outputs/sitemaps.js';
 import { makeSite, now } from './site-fixture.js';
 
-const page = (url: string, kind = 'page', lastmod?: string, html = '<html><head></head></html>'): RenderedPageInfo => ({
+const page = (url: string, kind = 'page', lastmod?: string): RenderedPageInfo => ({
   url,
   kind,
-  html,
+  html: '<html><head></head></html>',
   lastmod: lastmod ? new Date(lastmod) : undefined,
+  noindex: kind === '404' || kind === 'search',
 });
 
 const pages = [
@@ -17,7 +18,7 @@ const pages = [
   page('/2026/11/boats/', 'post', '2026-11-27T15:00:00.250Z'),
   page('/about/'),
   page('/404.html', '404'),
-  page('/search/', 'search', undefined, '<html><head><meta name="robots" content="noindex"></head></html>'),
+  page('/search/', 'search'),
 ];
 
 const byUrl = (files: GeneratedFile[], url: string) => String(files.find((f) => f.url === url)?.data);

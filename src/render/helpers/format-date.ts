@@ -24,9 +24,18 @@ function formatter(locale: string, timeZone: string, style: 'long' | 'short' | '
  */
 export function formatDate(date: Date, style: DateStyle, locale: string, timeZone: string): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return '';
-  if (style === 'iso') return toIsoInZone(date, timeZone);
-  return formatter(locale, timeZone, style).format(date);
+  // The same few hundred dates appear on thousands of pages (sidebars, cards): format each once.
+  const key = `${date.getTime()}|${style}|${locale}|${timeZone}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = style === 'iso' ? toIsoInZone(date, timeZone) : formatter(locale, timeZone, style).format(date);
+    if (formatted.size > 100_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
+
+const formatted = new Map<string, string>();
 
 /** `2024-11-06T09:30:00+01:00` in the given zone. */
 export function toIsoInZone(date: Date, timeZone: string): string {
