@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { scanContent } from '../content/scan-content.js';
@@ -15,18 +14,18 @@ import { toOutputPath } from '../render/output-path.js';
 import { planRoutes, type PageRoute, type RoutePlan } from '../render/plan-routes.js';
 import type { RenderedPage } from '../render/render-routes.js';
 import type { GeneratedFile } from '../outputs/generated-file.js';
-import { startSearchIndex } from '../outputs/search-index.js';
 import { renderPages, toPageInfo } from './render-pages.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
 import { createContentStore, type ParseMany } from './content-store.js';
 import type { ParseCache } from './parse-cache.js';
 import { describeChanges } from './describe-changes.js';
+import { hashOf, type BuildStateStore } from './build-state.js';
 import { listStaticFiles } from './list-static-files.js';
-import { mapLimited } from './map-limited.js';
+import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './search-step.js';
 import { parseInProcess } from './parse-in-process.js';
 import { createSignatures } from './route-signatures.js';
 import { writeChanges } from './write-changes.js';
-import { writeOutputs, type Output } from './write-outputs.js';
+import { listOutputFiles, writeOutputs, type Output } from './write-outputs.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -43,6 +42,8 @@ export interface SiteBuilderOptions {
    * every article each time, which would make each rebuild as slow as a full one.
    */
   deferSearch?: boolean;
+  /** Where the last complete build's page signatures are kept, so the next build re-renders only what changed. */
+  state?: BuildStateStore;
 }
 
 export interface BuildSummary {
@@ -93,6 +94,7 @@ export interface SiteBuilder {
 /** What the last good pass left, for the next pass to compare against. */
 interface Committed {
   engine: TemplateEngine;
+  templatesKey: string;
   signatures: Map<string, string>;
   global: string;
   /** Every output path of the site → its URL. */
@@ -126,22 +128,31 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     return { scanned, content, graph: built.graph };
   }
 
-  /** The template engine, compiled again only when a template changed. */
+  /** The template engine, compiled again only when a template changed, and a key for the templates it was made from. */
   async function loadEngine(stage: Stage, diagnostics: Diagnostic[], changedTemplates: ReadonlySet<string> | undefined) {
-    if (last && changedTemplates && ![...changedTemplates].some((p) => p.endsWith('.hbs'))) return last.engine;
-    const made = await stage('templates', async () => createTemplateEngine(await loadTemplates(root), helpers));
+    if (last && changedTemplates && ![...changedTemplates].some((p) => p.endsWith('.hbs'))) return { engine: last.engine, templatesKey: last.templatesKey };
+    const templates = await loadTemplates(root);
+    const made = await stage('templates', async () => createTemplateEngine(templates, helpers));
     diagnostics.push(...made.diagnostics);
-    return made.engine;
+    const templatesKey = hashOf(...[...templates.layouts, ...templates.partials].flatMap((t) => [t.file, t.source]));
+    return { engine: made.engine, templatesKey };
+  }
+
+  /** The saved state of the last complete build, when its templates match and its output is still there. */
+  async function usableState(templatesKey: string) {
+    const state = await options.state?.load();
+    if (!state || state.templates !== templatesKey) return undefined;
+    const files = await listOutputFiles(outDir);
+    const search = state.search && state.search.urls.every((u) => files.has(toOutputPath(u) ?? '')) ? state.search : undefined;
+    return { ...state, files, search };
   }
 
   return {
     async refreshSearch() {
       const done = last;
       if (!done?.searchStale) return { diagnostics: [] };
-      const indexer = startSearchIndex(config);
-      await mapLimited(done.articles, 16, async (a) => indexer.add({ url: a.url, kind: 'post', html: await readFile(join(outDir, a.outputPath), 'utf8') }));
       const diagnostics: Diagnostic[] = [];
-      const files = await collect(indexer.finish(), diagnostics);
+      const files = await collect(indexOutputFolder(config, outDir, done.articles), diagnostics);
       if (!files) return { diagnostics };
       const claims = files.map((f) => ({ path: toOutputPath(f.url)!, url: f.url, data: f.data }));
       const fresh = new Set(claims.map((c) => c.path));
@@ -168,41 +179,46 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const { scanned, content, graph } = await loadModel(stage, diagnostics, previous && changed);
       if (hasErrors(diagnostics)) return stop();
       const changedTemplates = previous && new Set([...changed!].filter((p) => p.startsWith('templates/')));
-      const engine = await loadEngine(stage, diagnostics, changedTemplates);
+      const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
       const plan = planRoutes(graph, config, await listStaticFiles(root, scanned.files));
       if (!engine || hasErrors(diagnostics)) return stop();
 
-      const signatures = createSignatures({ graph, versions: content.versions });
+      const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone });
       const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));
-      const dirty = previous
-        ? plan.pages.filter((r) => signatures.global !== previous.global || previous.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath) || usesAny(engine, r.layout, changedTemplates!))
-        : plan.pages;
+      const saved = previous ? undefined : await usableState(templatesKey);
+      const stale = (r: PageRoute): boolean => {
+        const before = previous ?? saved;
+        if (!before || before.global !== signatures.global || before.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath)) return true;
+        return previous ? usesAny(engine, r.layout, changedTemplates!) : !saved!.files.has(r.outputPath);
+      };
+      const dirty = plan.pages.filter(stale);
+      const articleKey = articleKeyOf(plan.pages, routeSignatures);
+      const search = planSearch({ config, deferred: !!options.deferSearch, articleKey, previous: saved?.search, allRender: dirty.length === plan.pages.length });
 
-      const indexer = config.search.enabled && !options.deferSearch ? startSearchIndex(config) : undefined;
-      // Pagefind's output depends on the order pages arrive in: stream them only when all render, in plan order.
-      const rendered = await stage('render', () => collect(renderPages(dirty, graph, config, engine, previous ? undefined : indexer), diagnostics));
+      const rendered = await stage('render', () => collect(renderPages(dirty, graph, config, engine, search.kind === 'index' && search.streamed ? search.indexer : undefined), diagnostics));
       if (!rendered) {
-        await indexer?.abort();
+        if (search.kind === 'index') await search.indexer.abort();
         return stop();
       }
       const pages = toPageInfo(plan.pages, rendered, outDir);
       const generated = await stage('outputs', async () => renderOutputs(graph, config, pages));
-      if (indexer) {
-        if (previous) for (const page of pages) indexer.add(page);
-        generated.push(...((await stage('search', () => collect(indexer.finish(), diagnostics))) ?? []));
-      }
-      const files = toOutputFiles(plan, rendered, generated);
+      if (search.kind === 'index') generated.push(...((await stage('search', () => collect(finishSearch(search, pages), diagnostics))) ?? []));
+      const files = toOutputFiles(plan, rendered, generated, search.kind === 'reuse' ? search.urls : []);
       // A deferred search index stays until refreshSearch() replaces it.
       if (options.deferSearch) for (const [path, url] of previous?.urls ?? []) if (url.startsWith('/pagefind/')) files.urls.set(path, url);
       diagnostics.push(...checkOutputPaths(files.claims));
       if (hasErrors(diagnostics)) return stop();
 
       const removed = previous ? [...previous.urls.keys()].filter((p) => !files.urls.has(p)) : [];
+      // An in-place rebuild changes the output behind the saved state.
+      if (previous) await options.state?.discard();
       const written = await stage('write', () => (previous ? writeChanges(outDir, files.outputs, removed) : writeOutputs(outDir, files.outputs)));
+      const searchUrls = search.kind === 'reuse' ? search.urls : generated.filter((g) => g.url.startsWith('/pagefind/')).map((g) => g.url);
+      if (!previous) await options.state?.save({ templates: templatesKey, global: signatures.global, signatures: routeSignatures, search: search.kind === 'off' ? undefined : { key: articleKey, urls: searchUrls } });
       const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));
       const articles = plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
       const articlesChanged = !previous || rendered.some((r) => r.route.meta.kind === 'post') || articles.length !== previous.articles.length;
-      last = { engine, signatures: routeSignatures, global: signatures.global, urls: files.urls, posts, articles, searchStale: !!options.deferSearch && config.search.enabled && (articlesChanged || !!previous?.searchStale) };
+      last = { engine, templatesKey, signatures: routeSignatures, global: signatures.global, urls: files.urls, posts, articles, searchStale: !!options.deferSearch && config.search.enabled && (articlesChanged || !!previous?.searchStale) };
       return {
         diagnostics,
         timings,
@@ -231,13 +247,20 @@ function usesAny(engine: TemplateEngine, layout: string, changed: ReadonlySet<st
   return [...engine.filesOf(layout), ...engine.filesOf('base')].some((f) => changed.has(f));
 }
 
-/** Every file of the site: pages rendered this pass, copies and generated files, with their URLs. */
-function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], generated: GeneratedFile[]) {
-  const generatedClaims = generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' }));
+/**
+ * Every file of the site with its URL: pages rendered this pass, pages and
+ * search files kept from the previous output, copies and generated files.
+ */
+function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], generated: GeneratedFile[], keptUrls: string[]) {
+  const kept = keptUrls.map((url) => ({ url, outputPath: toOutputPath(url) ?? '', origin: 'search index' }));
+  const generatedClaims = [...generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' })), ...kept];
+  const fresh = new Set(rendered.map((r) => r.route));
   const outputs: Output[] = [
     ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
+    ...plan.pages.filter((r) => !fresh.has(r)).map((r) => ({ path: r.outputPath, unchanged: true as const })),
+    ...kept.map((k) => ({ path: k.outputPath, unchanged: true as const })),
     ...plan.copies.map((c) => ({ path: c.outputPath, copyFrom: c.copyFrom })),
-    ...generatedClaims.map((g) => ({ path: g.outputPath, data: g.data })),
+    ...generatedClaims.filter((g): g is GeneratedFile & { outputPath: string } => 'data' in g).map((g) => ({ path: g.outputPath, data: g.data })),
   ];
   const urls = new Map<string, string>([
     ...plan.pages.map((r) => [r.outputPath, r.url] as const),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
+import { toIsoInZone } from '../render/helpers/format-date.js';
 import type { PageRoute } from '../render/plan-routes.js';
 
 // What a page shows, reduced to a string: if a route's signature is unchanged
@@ -10,11 +11,13 @@ import type { PageRoute } from '../render/plan-routes.js';
 
 export interface SignatureInputs {
   graph: SiteGraph;
+  /** The site's time zone: pages show the build's date (header, copyright year), not its time. */
+  timeZone: string;
   /** Source path → hash of the file's bytes. */
   versions: ReadonlyMap<string, string>;
 }
 
-export function createSignatures({ graph, versions }: SignatureInputs) {
+export function createSignatures({ graph, versions, timeZone }: SignatureInputs) {
   const cards = new Map<PostNode, string>();
   const card = (p: PostNode): string => {
     let sig = cards.get(p);
@@ -39,9 +42,10 @@ export function createSignatures({ graph, versions }: SignatureInputs) {
   const termSig = (t: Term) => [t.kind, t.name, t.url, t.description ?? '', t.posts.length, termRef(t.parent), t.children.map(termRef)];
   const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length];
 
-  /** Everything every page shows: the curated lists, the latest posts, the category menu. */
+  /** Everything every page shows: the date, the curated lists, the latest posts, the category menu. */
   const global = hash(
     JSON.stringify([
+      toIsoInZone(graph.now, timeZone).slice(0, 10),
       Object.entries(graph.lists).map(([name, posts]) => [name, posts.map(card)]),
       graph.posts.slice(0, 10).map(card),
       graph.categories.filter((c) => !c.parent).map(function tree(c: Term): unknown {

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { createSiteBuilder, type BuildResult, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
 import { loadParseCache } from './parse-cache.js';
+import { createBuildStateStore, hashOf } from './build-state.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 
@@ -35,7 +36,8 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
     options.cache === false
       ? undefined
       : await loadParseCache(root, contentOptionsOf(config), toolVersion);
-  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch });
+  const state = options.cache === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
+  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
   return { builder, config, root };
 }
 

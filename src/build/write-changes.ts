@@ -25,6 +25,10 @@ export async function writeChanges(outDir: string, write: Output[], remove: stri
   const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
   await mapLimited(write, 32, async (output) => {
     const dest = inside(output.path);
+    if ('unchanged' in output) {
+      stats.unchanged++;
+      return;
+    }
     const data = 'data' in output ? output.data : await readFile(output.copyFrom);
     const old = await readFile(dest).catch(() => undefined);
     if (old && Buffer.from(typeof data === 'string' ? Buffer.from(data) : data).equals(old)) {

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
-import { isInside } from '../paths/is-inside.js';
+import { isInside, toPosix } from '../paths/is-inside.js';
 import { mapLimited } from './map-limited.js';
 
 export type Output =
   | { path: string; data: string | Uint8Array }
-  | { path: string; copyFrom: string };
+  | { path: string; copyFrom: string }
+  /** The previous output's file at this path is still right (its page was not rendered again). */
+  | { path: string; unchanged: true };
 
 export interface WriteStats {
   written: number;
@@ -31,6 +33,7 @@ export async function writeOutputs(outDir: string, outputs: Output[]): Promise<W
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    if (await isUpToDate(target, outputs)) return { written: 0, unchanged: outputs.length, changedPaths: [] };
     const stats = await writeAll(target, temp, outputs);
     await swapIn(temp, target);
     return stats;
@@ -66,6 +69,11 @@ async function writeAll(target: string, temp: string, outputs: Output[]): Promis
   await mapLimited(outputs, 32, async (output) => {
     const dest = resolve(temp, output.path);
     const previous = resolve(target, output.path);
+    if ('unchanged' in output) {
+      await link(previous, dest).catch(() => copyFile(previous, dest));
+      stats.unchanged++;
+      return;
+    }
     const data = 'data' in output ? output.data : await readFile(output.copyFrom);
     if (await sameBytes(previous, data)) {
       await link(previous, dest).catch(() => copyFile(previous, dest));
@@ -78,6 +86,20 @@ async function writeAll(target: string, temp: string, outputs: Output[]): Promis
   });
   stats.changedPaths.sort();
   return stats;
+}
+
+/** Whether the output folder already holds exactly these files with these bytes: then there is nothing to swap. */
+async function isUpToDate(target: string, outputs: Output[]): Promise<boolean> {
+  const present = await listOutputFiles(target);
+  if (present.size !== outputs.length || !outputs.every((o) => present.has(o.path))) return false;
+  const checks = await mapLimited(outputs, 32, async (o) => 'unchanged' in o || sameBytes(resolve(target, o.path), 'data' in o ? o.data : await readFile(o.copyFrom)));
+  return checks.every(Boolean);
+}
+
+/** Files in an output folder, relative and with forward slashes. */
+export async function listOutputFiles(dir: string): Promise<Set<string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return new Set(entries.filter((e) => e.isFile()).map((e) => toPosix(relative(dir, join(e.parentPath, e.name)))));
 }
 
 async function sameBytes(file: string, data: string | Uint8Array): Promise<boolean> {
