@@ -11,6 +11,7 @@ import { codes } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../graph/slugify.js';
 import type { Heading } from '../graph/types.js';
+import { mayContainAutolinkLiteral, remarkGfmLite } from './remark-gfm-lite.js';
 import { isSafeUrl } from './safe-url.js';
 
 // The only unified import in the generator. Input and output are plain data so
@@ -38,10 +39,11 @@ export interface MarkdownResult {
 
 const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>>();
 
-function processorFor(options: MarkdownOptions) {
-  let processor = processors.get(options.rawHtml);
+function processorFor(options: MarkdownOptions, autolinkLiterals: boolean) {
+  const key = `${options.rawHtml}|${autolinkLiterals}`;
+  let processor = processors.get(key);
   if (!processor) {
-    const base = unified().use(remarkParse).use(remarkGfm);
+    const base = unified().use(remarkParse).use(autolinkLiterals ? remarkGfm : remarkGfmLite);
     processor = (
       options.rawHtml === 'sanitize'
         ? base
@@ -52,13 +54,13 @@ function processorFor(options: MarkdownOptions) {
     )
       .use(rehypeStringify)
       .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
-    processors.set(options.rawHtml, processor);
+    processors.set(key, processor);
   }
   return processor;
 }
 
 export function renderMarkdown(input: MarkdownInput, options: MarkdownOptions): MarkdownResult {
-  const processor = processorFor(options);
+  const processor = processorFor(options, mayContainAutolinkLiteral(input.body));
   const diagnostics: Diagnostic[] = [];
   const tooDeep = (line: number, column: number): MarkdownResult => ({
     html: '',

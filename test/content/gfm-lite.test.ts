@@ -1,0 +1,67 @@
+import commonmark from 'commonmark-spec';
+import { describe, expect, it } from 'vitest';
+import { createCorpus } from '../../bench/gen-corpus.mjs';
+import { mayContainAutolinkLiteral } from '../../src/content/remark-gfm-lite.js';
+import { renderMarkdown } from '../../src/content/markdown.js';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
+// Parsing without GFM autolink literals is an optimisation: for every input
+// the HTML must equal what full remark-gfm produces.
+const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+const reference = (markdown: string) => String(full.processSync(markdown));
+const ours = (markdown: string) => renderMarkdown({ body: markdown, file: 'x.md', bodyLine: 1 }, { rawHtml: 'drop' });
+
+function expectSameAsRemarkGfm(markdown: string): void {
+  const result = ours(markdown);
+  // Our pipeline drops unsafe links (with a warning): compare only where it did not.
+  if (result.diagnostics.length > 0) return;
+  // It also gives headings ids, which remark-gfm alone does not.
+  expect(result.html.replace(/(<h[1-6]) id="[^"]*"/g, '$1'), markdown).toBe(reference(markdown));
+}
+
+describe('GFM without autolink literals', () => {
+  it('gives remark-gfm\'s HTML for every CommonMark spec example', () => {
+    const examples = (commonmark as { tests: { markdown: string }[] }).tests;
+    expect(examples.length).toBeGreaterThan(600);
+    for (const { markdown } of examples) expectSameAsRemarkGfm(markdown);
+  });
+
+  it('gives remark-gfm\'s HTML for 400 generated news articles, most parsed without autolink literals', () => {
+    const corpus = createCorpus(7);
+    let lite = 0;
+    for (let i = 0; i < 400; i++) {
+      const body = corpus.post(i).text.split('\n---\n').slice(1).join('\n---\n');
+      if (!mayContainAutolinkLiteral(body)) lite++;
+      expectSameAsRemarkGfm(body);
+    }
+    expect(lite).toBeGreaterThan(300);
+  });
+
+  it.each([
+    'Visit www.unhcr.org for figures.',
+    'See https://www.iom.int/ today.',
+    'Write to tips@example.org.',
+    'mailto:desk@example.org',
+    '\\[not a link](https://example.org/x) and a bare one',
+    '[^1](https://example.org/x)\n\n[^1]: note',
+    '[text] (https://example.org/x) with a space',
+    '[a](https://example.org/x "title") https://example.org/y',
+    '| a | b |\n|---|---|\n| www.x.org | ~~y~~ |',
+  ])('keeps autolink literals where they can occur: %s', (markdown) => {
+    expect(mayContainAutolinkLiteral(markdown)).toBe(true);
+    expectSameAsRemarkGfm(markdown);
+  });
+
+  it.each([
+    'A [link](https://example.org/x) and ![img](https://example.org/i.png).',
+    'An autolink <https://example.org/x> in angle brackets.',
+    '| a | b |\n|---|---|\n| 1 | ~~2~~ |\n\n- [ ] task\n- [x] done\n\nNote[^n].\n\n[^n]: Footnote.',
+  ])('parses without them when none can occur: %s', (markdown) => {
+    expect(mayContainAutolinkLiteral(markdown)).toBe(false);
+    expectSameAsRemarkGfm(markdown);
+  });
+});
