@@ -195,7 +195,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const articleKey = articleKeyOf(plan.pages, routeSignatures);
       const search = planSearch({ config, deferred: !!options.deferSearch, articleKey, previous: saved?.search, allRender: dirty.length === plan.pages.length });
 
-      const rendered = await stage('render', () => collect(renderPages(dirty, graph, config, engine, search.kind === 'index' && search.streamed ? search.indexer : undefined), diagnostics));
+      const rendered = await stage('render', () => collect(renderPages(dirty, graph, config, engine, search.kind === 'index' && search.streamed ? search.indexer : undefined, (done, total) => logger.progress?.('render', done, total)), diagnostics));
       if (!rendered) {
         if (search.kind === 'index') await search.indexer.abort();
         return stop();

@@ -15,13 +15,21 @@ const chunkSize = 64;
  * search index as it is done so Pagefind's process indexes on another core
  * while this one renders. Throws SiteError on a template error.
  */
-export async function renderPages(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, indexer?: SearchIndexer): Promise<RenderedPage[]> {
+export async function renderPages(
+  routes: PageRoute[],
+  graph: SiteGraph,
+  config: SiteConfig,
+  engine: TemplateEngine,
+  indexer?: SearchIndexer,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RenderedPage[]> {
   const rendered: RenderedPage[] = [];
   for (let i = 0; i < routes.length; i += chunkSize) {
     for (const page of renderRoutes(routes.slice(i, i + chunkSize), graph, config, engine)) {
       rendered.push(page);
       indexer?.add({ url: page.route.url, kind: page.route.meta.kind, html: page.html });
     }
+    onProgress?.(rendered.length, routes.length);
     // Lets the search index's messages go out between chunks.
     await new Promise((resolve) => setImmediate(resolve));
   }

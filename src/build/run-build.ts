@@ -47,7 +47,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const pool = createParsePool(options.workers);
+  const pool = createParsePool(options.workers, (done, total) => options.logger.progress?.('parse', done, total));
   try {
     const { builder } = await openSite(options, pool);
     const configMs = performance.now() - started;
