@@ -36,6 +36,7 @@ export function createHelperRegistry(site: HelperSite): Record<string, HelperDef
     and: { fn: (...args: unknown[]) => args.every(truthy) },
     or: { fn: (...args: unknown[]) => args.find(truthy) ?? args[args.length - 1] },
     not: { fn: (a: unknown) => !truthy(a) },
+    after: { fn: (a: unknown, b: unknown) => a instanceof Date && b instanceof Date && a.getTime() > b.getTime() },
     limit: { fn: (list: unknown, n: number) => (Array.isArray(list) ? list.slice(0, n) : []) },
     skip: { fn: (list: unknown, n: number) => (Array.isArray(list) ? list.slice(n) : []) },
     plural: { fn: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}` },

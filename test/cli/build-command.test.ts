@@ -73,8 +73,9 @@ describe('migrant-site build', () => {
     }
     const withFlags = await s.run('build', now, '--drafts', '--future');
     expect(withFlags.code).toBe(0);
-    expect(s.exists('dist/2024/11/secret-draft/index.html')).toBe(true);
-    expect(s.exists('dist/2024/12/embargoed-report/index.html')).toBe(true);
+    expect(s.read('dist/2024/11/secret-draft/index.html')).toContain('<span class="badge badge--draft">Draft</span>');
+    expect(s.read('dist/2024/12/embargoed-report/index.html')).toContain('<span class="badge badge--scheduled">Scheduled: not yet published</span>');
+    expect(s.read('dist/2024/11/live-story/index.html')).not.toContain('class="badge');
   });
 
   it('reports broken front matter at file:line:col, exits 1 and leaves the previous output untouched', async () => {

@@ -86,6 +86,9 @@ describe('helper registry', () => {
     expect(helpers.not.fn([])).toBe(true);
     expect(helpers.or.fn(undefined, null)).toBe(null);
     expect(helpers.not.fn('')).toBe(true);
+    expect(helpers.after.fn(new Date('2024-12-01'), new Date('2024-11-01'))).toBe(true);
+    expect(helpers.after.fn(new Date('2024-10-01'), new Date('2024-11-01'))).toBe(false);
+    expect(helpers.after.fn(undefined, new Date())).toBe(false);
     expect(helpers.limit.fn([1, 2, 3], 2)).toEqual([1, 2]);
     expect(helpers.skip.fn([1, 2, 3], 1)).toEqual([2, 3]);
     expect(helpers.limit.fn(undefined, 2)).toEqual([]);
