@@ -1,4 +1,5 @@
 import type { MenuLink, SiteConfig } from '../config/schema.js';
+import type { PageOf } from '../graph/paginate.js';
 import type { AuthorNode, PageNode, PostNode, Term } from '../graph/types.js';
 import type { PageSeo } from './page-seo.js';
 
@@ -33,15 +34,6 @@ export interface SiteContext {
   feeds: SiteConfig['feeds'];
 }
 
-export interface PaginationContext<T> {
-  items: T[];
-  pageNumber: number;
-  totalPages: number;
-  url: string;
-  prevUrl?: string;
-  nextUrl?: string;
-}
-
 export interface PageMeta {
   kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | 'search' | '404';
   title: string;
@@ -68,7 +60,7 @@ export interface TemplateContext {
   author?: AuthorNode;
   terms?: Term[];
   authors?: AuthorNode[];
-  pagination?: PaginationContext<PostNode>;
+  pagination?: PageOf<PostNode>;
   /** Title, description, social-preview meta and JSON-LD, added by renderRoutes for every page. */
   seo?: PageSeo;
 }
