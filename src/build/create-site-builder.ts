@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { scanContent } from '../content/scan-content.js';
@@ -14,7 +14,7 @@ import { toOutputPath } from '../render/output-path.js';
 import { planRoutes, type PageRoute, type RoutePlan } from '../render/plan-routes.js';
 import type { RenderedPage } from '../render/render-routes.js';
 import type { GeneratedFile } from '../outputs/generated-file.js';
-import { renderPages, toPageInfo } from './render-pages.js';
+import { readPage, renderPages, toPageInfo } from './render-pages.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
 import { createContentStore, type ParseMany } from './content-store.js';
 import type { ParseCache } from './parse-cache.js';
@@ -25,7 +25,7 @@ import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './sea
 import { parseInProcess } from './parse-in-process.js';
 import { createSignatures } from './route-signatures.js';
 import { writeChanges } from './write-changes.js';
-import { listOutputFiles, writeOutputs, type Output } from './write-outputs.js';
+import { listOutputFiles, openOutputs, type Output } from './write-outputs.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -195,37 +195,58 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const articleKey = articleKeyOf(plan.pages, routeSignatures);
       const search = planSearch({ config, deferred: !!options.deferSearch, articleKey, previous: saved?.search, allRender: dirty.length === plan.pages.length });
 
-      const rendered = await stage('render', () => collect(renderPages(dirty, graph, config, engine, search.kind === 'index' && search.streamed ? search.indexer : undefined, (done, total) => logger.progress?.('render', done, total)), diagnostics));
-      if (!rendered) {
+      // A full build writes pages into the new output as they render; a watch rebuild keeps its few until all succeeded.
+      const session = previous ? undefined : openOutputs(outDir);
+      const kept: RenderedPage[] = [];
+      const fresh = new Set<PageRoute>();
+      const indexer = search.kind === 'index' && search.streamed ? search.indexer : undefined;
+      const renderedAll = await stage('render', () =>
+        collect(
+          renderPages(dirty, graph, config, engine, {
+            async onPage(page) {
+              fresh.add(page.route);
+              await indexer?.add({ url: page.route.url, kind: page.route.meta.kind, html: page.html });
+              if (session) await session.write({ path: page.route.outputPath, data: page.html });
+              else kept.push(page);
+            },
+            onProgress: (done, total) => logger.progress?.('render', done, total),
+          }).then(() => true),
+          diagnostics,
+        ),
+      );
+      const abandon = async () => {
         if (search.kind === 'index') await search.indexer.abort();
+        await session?.abort();
         return stop();
-      }
-      const pages = toPageInfo(plan.pages, rendered, outDir);
+      };
+      if (!renderedAll) return abandon();
+      const inMemory = new Map(kept.map((p) => [p.route, p.html]));
+      const pages = toPageInfo(plan.pages, (r) => inMemory.get(r) ?? readPage(session && fresh.has(r) ? session.pathOf(r.outputPath) : join(outDir, r.outputPath)));
       const generated = await stage('outputs', async () => renderOutputs(graph, config, pages));
       if (search.kind === 'index') generated.push(...((await stage('search', () => collect(finishSearch(search, pages), diagnostics))) ?? []));
-      const files = toOutputFiles(plan, rendered, generated, search.kind === 'reuse' ? search.urls : []);
+      const files = toOutputFiles(plan, kept, fresh, generated, search.kind === 'reuse' ? search.urls : []);
       // A deferred search index stays until refreshSearch() replaces it.
       if (options.deferSearch) for (const [path, url] of previous?.urls ?? []) if (url.startsWith('/pagefind/')) files.urls.set(path, url);
       diagnostics.push(...checkOutputPaths(files.claims));
-      if (hasErrors(diagnostics)) return stop();
+      if (hasErrors(diagnostics)) return abandon();
 
       const removed = previous ? [...previous.urls.keys()].filter((p) => !files.urls.has(p)) : [];
       // An in-place rebuild changes the output behind the saved state.
       if (previous) await options.state?.discard();
-      const written = await stage('write', () => (previous ? writeChanges(outDir, files.outputs, removed) : writeOutputs(outDir, files.outputs)));
+      const written = await stage('write', () => (session ? session.commit(files.outputs) : writeChanges(outDir, files.outputs, removed)));
       const searchUrls = search.kind === 'reuse' ? search.urls : generated.filter((g) => g.url.startsWith('/pagefind/')).map((g) => g.url);
       if (!previous) await options.state?.save({ templates: templatesKey, global: signatures.global, signatures: routeSignatures, search: search.kind === 'off' ? undefined : { key: articleKey, urls: searchUrls } });
       const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));
       const articles = plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
-      const articlesChanged = !previous || rendered.some((r) => r.route.meta.kind === 'post') || articles.length !== previous.articles.length;
+      const articlesChanged = !previous || [...fresh].some((r) => r.meta.kind === 'post') || articles.length !== previous.articles.length;
       last = { engine, templatesKey, signatures: routeSignatures, global: signatures.global, urls: files.urls, posts, articles, searchStale: !!options.deferSearch && config.search.enabled && (articlesChanged || !!previous?.searchStale) };
       return {
         diagnostics,
         timings,
         summary: {
           pages: plan.pages.length,
-          rendered: rendered.length,
-          files: files.outputs.length,
+          rendered: fresh.size,
+          files: files.outputs.length + (session ? fresh.size : 0),
           written: written.written,
           posts: graph.posts.length,
           tags: graph.tags.length,
@@ -251,10 +272,9 @@ function usesAny(engine: TemplateEngine, layout: string, changed: ReadonlySet<st
  * Every file of the site with its URL: pages rendered this pass, pages and
  * search files kept from the previous output, copies and generated files.
  */
-function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], generated: GeneratedFile[], keptUrls: string[]) {
+function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], fresh: Set<PageRoute>, generated: GeneratedFile[], keptUrls: string[]) {
   const kept = keptUrls.map((url) => ({ url, outputPath: toOutputPath(url) ?? '', origin: 'search index' }));
   const generatedClaims = [...generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' })), ...kept];
-  const fresh = new Set(rendered.map((r) => r.route));
   const outputs: Output[] = [
     ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
     ...plan.pages.filter((r) => !fresh.has(r)).map((r) => ({ path: r.outputPath, unchanged: true as const })),

@@ -39,7 +39,7 @@ export function planSearch(input: SearchInputs): SearchPlan {
 
 /** Finishes an index made during or after rendering; the pages not rendered this pass are read from disk. */
 export async function finishSearch(plan: SearchPlan & { kind: 'index' }, pages: RenderedPageInfo[]): Promise<GeneratedFile[]> {
-  if (!plan.streamed) for (const page of pages) plan.indexer.add(page);
+  if (!plan.streamed) for (const page of pages) await plan.indexer.add(page);
   return plan.indexer.finish();
 }
 
@@ -47,6 +47,6 @@ export async function finishSearch(plan: SearchPlan & { kind: 'index' }, pages: 
 export async function indexOutputFolder(config: SiteConfig, outDir: string, articles: { url: string; outputPath: string }[]): Promise<GeneratedFile[]> {
   const indexer = startSearchIndex(config);
   const htmls = await mapLimited(articles, 16, (a) => readFile(join(outDir, a.outputPath), 'utf8'));
-  articles.forEach((a, i) => indexer.add({ url: a.url, kind: 'post', html: htmls[i] }));
+  for (const [i, a] of articles.entries()) await indexer.add({ url: a.url, kind: 'post', html: htmls[i] });
   return indexer.finish();
 }

@@ -19,63 +19,57 @@ export interface WriteStats {
   changedPaths: string[];
 }
 
+export interface OutputSession {
+  /** Writes one file of the new output now: pages are written as they render, so they need not stay in memory. */
+  write(output: Output): Promise<void>;
+  /** Where a file written in this session can be read before commit. */
+  pathOf(path: string): string;
+  /** Writes the other files and swaps the new output in. */
+  commit(rest: Output[]): Promise<WriteStats>;
+  /** Drops everything written: the previous output stays as it was. */
+  abort(): Promise<void>;
+}
+
 /**
- * Writes a complete site into a temporary sibling of `outDir`, then swaps it
- * in, so a failure at any point leaves the previous site as it was. Files
- * whose bytes did not change are hard-linked from the previous output, keeping
- * their mtimes for deploys that sync only what changed.
+ * A complete site is written into a temporary sibling of `outDir`, then
+ * swapped in, so a failure at any point leaves the previous site as it was.
+ * Files whose bytes did not change are hard-linked from the previous output,
+ * keeping their mtimes for deploys that sync only what changed; when nothing
+ * changed at all, the output folder is not touched.
  */
-export async function writeOutputs(outDir: string, outputs: Output[]): Promise<WriteStats> {
+export function openOutputs(outDir: string): OutputSession {
   const target = resolve(outDir);
   const temp = join(dirname(target), `.${basename(target)}-tmp-${randomBytes(4).toString('hex')}`);
+  const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
+  const dirs = new Set<string>();
+  let writes = 0;
   const removeTemp = () => rm(temp, { recursive: true, force: true });
   const onSignal = () => void removeTemp().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  try {
-    if (await isUpToDate(target, outputs)) return { written: 0, unchanged: outputs.length, changedPaths: [] };
-    const stats = await writeAll(target, temp, outputs);
-    await swapIn(temp, target);
-    return stats;
-  } catch (cause) {
-    await removeTemp();
-    if (cause instanceof SiteError) throw cause;
-    const e = cause as NodeJS.ErrnoException;
-    throw new SiteError(
-      error(codes.writeFailed, `could not write the site: ${e.code ?? ''} ${e.message}`.trim(), {
-        file: e.path,
-        hint: 'check free disk space and permissions of the output folder; the previous output was left as it was',
-      }),
-      { cause },
-    );
-  } finally {
+  const finish = () => {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-  }
-}
-
-async function writeAll(target: string, temp: string, outputs: Output[]): Promise<WriteStats> {
-  const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
-  const dirs = new Set<string>();
-  for (const output of outputs) {
+  };
+  const fail = async (cause: unknown): Promise<never> => {
+    await removeTemp();
+    finish();
+    throw toWriteError(cause);
+  };
+  const writeOne = async (output: Output) => {
     const dest = resolve(temp, output.path);
     if (!isInside(temp, dest) || dest === temp) {
       throw new SiteError(error(codes.outputEscapes, `output path escapes the output folder: ${output.path}`, { hint: 'check slugs and permalinks' }));
     }
-    dirs.add(dirname(dest));
-  }
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-
-  await mapLimited(outputs, 32, async (output) => {
-    const dest = resolve(temp, output.path);
-    const previous = resolve(target, output.path);
-    if ('unchanged' in output) {
-      await link(previous, dest).catch(() => copyFile(previous, dest));
-      stats.unchanged++;
-      return;
+    writes++;
+    const dir = dirname(dest);
+    if (!dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      dirs.add(dir);
     }
-    const data = 'data' in output ? output.data : await readFile(output.copyFrom);
-    if (await sameBytes(previous, data)) {
+    const previous = resolve(target, output.path);
+    const data = 'unchanged' in output ? undefined : 'data' in output ? output.data : await readFile(output.copyFrom);
+    if (data === undefined || (await sameBytes(previous, data))) {
       await link(previous, dest).catch(() => copyFile(previous, dest));
       stats.unchanged++;
     } else {
@@ -83,9 +77,47 @@ async function writeAll(target: string, temp: string, outputs: Output[]): Promis
       stats.written++;
       stats.changedPaths.push(output.path);
     }
-  });
-  stats.changedPaths.sort();
-  return stats;
+  };
+  return {
+    write: (output) => writeOne(output).catch(fail),
+    pathOf: (path) => resolve(temp, path),
+    async commit(rest) {
+      try {
+        if (writes === 0 && (await isUpToDate(target, rest))) {
+          finish();
+          return { written: 0, unchanged: rest.length, changedPaths: [] };
+        }
+        await mapLimited(rest, 32, writeOne);
+        await swapIn(temp, target);
+        finish();
+        stats.changedPaths.sort();
+        return stats;
+      } catch (cause) {
+        return fail(cause);
+      }
+    },
+    async abort() {
+      await removeTemp();
+      finish();
+    },
+  };
+}
+
+/** Writes a complete site in one go (see openOutputs). */
+export function writeOutputs(outDir: string, outputs: Output[]): Promise<WriteStats> {
+  return openOutputs(outDir).commit(outputs);
+}
+
+function toWriteError(cause: unknown): SiteError {
+  if (cause instanceof SiteError) return cause;
+  const e = cause as NodeJS.ErrnoException;
+  return new SiteError(
+    error(codes.writeFailed, `could not write the site: ${e.code ?? ''} ${e.message}`.trim(), {
+      file: e.path,
+      hint: 'check free disk space and permissions of the output folder; the previous output was left as it was',
+    }),
+    { cause },
+  );
 }
 
 /** Whether the output folder already holds exactly these files with these bytes: then there is nothing to swap. */

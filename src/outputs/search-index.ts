@@ -14,13 +14,19 @@ export interface SearchIndexOptions {
 }
 
 export interface SearchIndexer {
-  /** Queues a page; only articles are indexed. Returns at once: Pagefind works in its own process meanwhile. */
-  add(page: RenderedPageInfo): void;
+  /**
+   * Queues a page; only articles are indexed. Pagefind works in its own
+   * process meanwhile; the promise resolves once few enough pages are in
+   * flight, so a slow index cannot pile up every page in memory.
+   */
+  add(page: RenderedPageInfo): Promise<void>;
   /** Pagefind's bundle as files under `/pagefind/`. */
   finish(): Promise<GeneratedFile[]>;
   /** Stops Pagefind when the build fails before finishing. */
   abort(): Promise<void>;
 }
+
+const maxInFlight = 64;
 
 /**
  * Starts a search index that pages are fed to while the rest of the site
@@ -33,23 +39,31 @@ export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions
   });
   // Until finish() looks at them, failures are kept, not thrown.
   created.catch(() => undefined);
-  const added: Promise<void>[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let count = 0;
+  let failure: unknown;
   return {
-    add(page) {
+    async add(page) {
       if (page.kind !== 'post') return;
-      const done = created.then(async (index) => {
-        const result = await index.addHTMLFile({ url: page.url, content: page.html });
-        if (result.errors.length > 0) throw new Error(`${page.url}: ${result.errors.join('; ')}`);
-      });
-      done.catch(() => undefined);
-      added.push(done);
+      count++;
+      const done = created
+        .then(async (index) => {
+          const result = await index.addHTMLFile({ url: page.url, content: page.html });
+          if (result.errors.length > 0) throw new Error(`${page.url}: ${result.errors.join('; ')}`);
+        })
+        .catch((e: unknown) => void (failure ??= e))
+        .finally(() => inFlight.delete(done));
+      inFlight.add(done);
+      // Messages still go out in order: waiting only delays the next one.
+      while (inFlight.size >= maxInFlight && failure === undefined) await Promise.race(inFlight);
     },
     async finish() {
-      const timeoutMs = options.timeoutMs ?? 60_000 + added.length * 20;
+      const timeoutMs = options.timeoutMs ?? 60_000 + count * 20;
       try {
         const files = await withTimeout(
           (async () => {
-            await Promise.all(added);
+            await Promise.all(inFlight);
+            if (failure !== undefined) throw failure;
             const { files, errors } = await (await created).getFiles();
             if (errors.length > 0) throw new Error(errors.join('; '));
             return files;
@@ -80,7 +94,7 @@ export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions
 export async function renderSearchIndex(pages: RenderedPageInfo[], config: SiteConfig, options: SearchIndexOptions = {}): Promise<GeneratedFile[]> {
   if (!config.search.enabled) return [];
   const indexer = startSearchIndex(config, options);
-  for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) indexer.add(page);
+  for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) await indexer.add(page);
   return indexer.finish();
 }
 
