@@ -9,11 +9,17 @@ import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 
 const now = new Date('2024-11-10T12:00:00Z');
 let site: FixtureCopy;
-afterEach(() => site?.cleanup());
+afterEach(() => {
+  site?.cleanup();
+  search = true;
+});
+
+// With search off, body edits take the fast path that keeps the graph; with it on, the full rebuild.
+let search = true;
 
 async function builderFor(outDir: string): Promise<SiteBuilder> {
   const { config } = await loadConfig(`${site.root}/site.config.json`);
-  return createSiteBuilder({ root: site.root, config: { ...config, outDir }, now, logger: silentLogger });
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { enabled: search } }, now, logger: silentLogger });
 }
 
 async function expectSameAsFullBuild(): Promise<void> {
@@ -29,6 +35,8 @@ type Step = [string, (s: FixtureCopy) => string[]];
 
 const steps: Step[] = [
   ['edit a body', (s) => (s.edit('content/posts/samos-camp.md', (t) => t.replace('staff say.', 'staff told reporters on Tuesday.')), ['content/posts/samos-camp.md'])],
+  ['edit below the summary', (s) => (s.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather opened', 'Calm weather and low winds opened')), ['content/posts/lesbos-arrivals.md'])],
+  ['add a heading below the summary', (s) => (s.edit('content/posts/evros-fence.md', (t) => `${t}\n## What comes next\n\nMore work is planned.\n`), ['content/posts/evros-fence.md'])],
   ['change the tags of an old article outside every list', (s) => (s.edit('content/posts/chios-returns.md', (t) => t.replace('tags: [deportation, detention]', 'tags: [deportation, seasonal work]')), ['content/posts/chios-returns.md'])],
   ['change the title of an old article', (s) => (s.edit('content/posts/athens-shelters.md', (t) => t.replace('Athens shelters fill up', 'Athens shelters are full')), ['content/posts/athens-shelters.md'])],
   ['rename a tag', (s) => (s.edit('content/posts/crete-route.md', (t) => t.replace('tags: [smuggling, sea crossings]', 'tags: [people smuggling, sea crossings]')), ['content/posts/crete-route.md'])],
@@ -55,7 +63,8 @@ const steps: Step[] = [
 ];
 
 describe('incremental rebuilds', () => {
-  it('match a fresh full build after every step of a scripted editing session', async () => {
+  it.each([true, false])('match a fresh full build after every step of a scripted editing session (search %s)', async (withSearch) => {
+    search = withSearch;
     site = copyFixture('newsroom');
     const builder = await builderFor('dist');
     const first = await builder.build();
@@ -68,7 +77,8 @@ describe('incremental rebuilds', () => {
     }
   });
 
-  it('re-renders only the article after an edit below its summary', async () => {
+  it.each([true, false])('re-renders only the article after an edit below its summary (search %s)', async (withSearch) => {
+    search = withSearch;
     site = copyFixture('newsroom');
     const builder = await builderFor('dist');
     await builder.build();
