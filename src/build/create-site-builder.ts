@@ -1,12 +1,10 @@
-import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { scanContent } from '../content/scan-content.js';
-import { hasErrors, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildSiteGraph } from '../graph/build-site-graph.js';
-import type { Post, SiteGraph } from '../graph/types.js';
-import type { SourceFile } from '../content/scan-content.js';
+import type { SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
 import { renderOutputs } from '../outputs/render-outputs.js';
 import { checkOutputPaths } from '../render/check-output-paths.js';
@@ -14,14 +12,15 @@ import { createHelperRegistry } from '../render/helper-registry.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { toOutputPath } from '../render/output-path.js';
 import { planRoutes, type PageRoute, type RoutePlan } from '../render/plan-routes.js';
-import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
+import type { RenderedPage } from '../render/render-routes.js';
 import type { GeneratedFile } from '../outputs/generated-file.js';
 import { readPage, renderPages, toPageInfo } from './render-pages.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
 import { createContentStore, type ParseMany } from './content-store.js';
 import type { ParseCache } from './parse-cache.js';
 import { describeChanges } from './describe-changes.js';
-import { onlyBodyChanged, replaceBody } from './body-edit.js';
+import { runBodyEditPass } from './body-edit.js';
+import { collect, summarize, timer, type BuildResult, type Committed, type Stage } from './build-pass.js';
 import { hashOf, type BuildStateStore } from './build-state.js';
 import { listStaticFiles } from './list-static-files.js';
 import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './search-step.js';
@@ -49,32 +48,6 @@ export interface SiteBuilderOptions {
   state?: BuildStateStore;
 }
 
-export interface BuildSummary {
-  pages: number;
-  /** Pages rendered in this pass (all of them in a full build). */
-  rendered: number;
-  files: number;
-  written: number;
-  posts: number;
-  tags: number;
-  categories: number;
-  skipped: { drafts: number; future: number };
-  warnings: number;
-  ms: number;
-  outDir: string;
-  /** Site-relative URLs whose output changed or disappeared. */
-  changedUrls: string[];
-  /** What the change was, for the watch log: `tags of content/posts/x.md changed (+greece −italy)`. */
-  reason: string;
-}
-
-export interface BuildResult {
-  diagnostics: Diagnostic[];
-  summary?: BuildSummary;
-  /** Milliseconds per stage, in run order. */
-  timings: Record<string, number>;
-}
-
 export interface SiteBuilder {
   /**
    * Builds the site. The first pass renders everything and swaps a complete
@@ -93,27 +66,6 @@ export interface SiteBuilder {
   /** The site graph alone (for `graph` and `explain`), without rendering or writing. */
   loadGraph(): Promise<{ graph: SiteGraph; diagnostics: Diagnostic[] }>;
 }
-
-/** What the last good pass left, for the next pass to compare against. */
-interface Committed {
-  engine: TemplateEngine;
-  templatesKey: string;
-  signatures: Map<string, string>;
-  global: string;
-  /** Every output path of the site → its URL. */
-  urls: Map<string, string>;
-  posts: Map<string, Post>;
-  /** Article pages, for a deferred search index. */
-  articles: { url: string; outputPath: string }[];
-  /** Articles changed since the search index was last made. */
-  searchStale: boolean;
-  /** For the body-edit fast path: what the last pass scanned, linked and planned. */
-  files: SourceFile[];
-  graph: SiteGraph;
-  plan: RoutePlan;
-}
-
-type Stage = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 
 export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
@@ -154,63 +106,6 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     return { ...state, files, search };
   }
 
-  /**
-   * A rebuild for edits that change only article bodies: the graph and the
-   * plan are kept, and only those articles' pages and the feeds are made
-   * again. Undefined when the edit is anything else (the full rebuild runs).
-   */
-  async function bodyEditPass(previous: Committed, changed: ReadonlySet<string>, stage: Stage, started: number): Promise<Omit<BuildResult, 'timings'> | undefined> {
-    // Edited, not added, deleted or renamed: the files the last pass read are still the files there are.
-    if (![...changed].every((p) => previous.posts.has(p))) return undefined;
-    const stillThere = await Promise.all([...changed].map((p) => stat(join(root, p)).then((s) => s.isFile(), () => false)));
-    if (!stillThere.every(Boolean)) return undefined;
-    const content = await stage('parse', () => store.load(previous.files, changed));
-    if (hasErrors(content.diagnostics)) return { diagnostics: content.diagnostics };
-    const edited = [...changed].map((p) => ({ before: previous.posts.get(p)!, after: content.posts.find((q) => q.sourcePath === p) }));
-    if (!edited.every((e) => e.after && onlyBodyChanged(e.before, e.after))) return undefined;
-    const nodes = new Map(previous.graph.posts.map((n) => [n.sourcePath, n]));
-    const undo = edited.flatMap(({ after }) => {
-      const node = nodes.get(after!.sourcePath);
-      return node ? [{ node, old: replaceBody(node, after!) }] : [];
-    });
-    const diagnostics = [...content.diagnostics];
-    const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone });
-    const routes = previous.plan.pages.filter((r) => r.context.post && changed.has(r.context.post.sourcePath));
-    const rendered = await stage('render', () => collect(Promise.resolve(renderRoutes(routes, previous.graph, config, previous.engine)), diagnostics));
-    if (!rendered || signatures.global !== previous.global) {
-      for (const { node, old } of undo) Object.assign(node, old);
-      return rendered ? undefined : { diagnostics };
-    }
-    const generated = renderOutputs(previous.graph, config, toPageInfo(previous.plan.pages, (r) => readPage(join(outDir, r.outputPath))));
-    const outputs: Output[] = [
-      ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
-      ...generated.map((g) => ({ path: toOutputPath(g.url)!, data: g.data })),
-    ];
-    await options.state?.discard();
-    const written = await stage('write', () => writeChanges(outDir, outputs, []));
-    for (const r of routes) previous.signatures.set(r.outputPath, signatures.route(r));
-    for (const { after } of edited) previous.posts.set(after!.sourcePath, after!);
-    previous.searchStale ||= config.search.enabled;
-    return {
-      diagnostics,
-      summary: {
-        pages: previous.plan.pages.length,
-        rendered: rendered.length,
-        files: outputs.length,
-        written: written.written,
-        posts: previous.graph.posts.length,
-        tags: previous.graph.tags.length,
-        categories: previous.graph.categories.length,
-        skipped: previous.graph.skipped,
-        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-        ms: performance.now() - started,
-        outDir,
-        changedUrls: written.changedPaths.map((p) => previous.urls.get(p) ?? `/${p}`).sort(),
-        reason: describeChanges(changed, new Map(edited.map((e) => [e.before.sourcePath, e.before])), new Map(edited.map((e) => [e.after!.sourcePath, e.after!]))),
-      },
-    };
-  }
-
   return {
     async refreshSearch() {
       const done = last;
@@ -240,7 +135,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const stop = (): BuildResult => ({ diagnostics, timings });
       const previous = changed === undefined ? undefined : last;
       if (previous && (!config.search.enabled || options.deferSearch)) {
-        const fast = await bodyEditPass(previous, changed!, stage, started);
+        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state }, previous, changed!, stage, started);
         if (fast) return { ...fast, timings };
       }
 
@@ -323,21 +218,18 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       return {
         diagnostics,
         timings,
-        summary: {
+        summary: summarize({
+          graph,
           pages: plan.pages.length,
           rendered: fresh.size,
           files: files.outputs.length + (session ? fresh.size : 0),
           written: written.written,
-          posts: graph.posts.length,
-          tags: graph.tags.length,
-          categories: graph.categories.length,
-          skipped: graph.skipped,
-          warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-          ms: performance.now() - started,
+          diagnostics,
+          started,
           outDir,
-          changedUrls: [...written.changedPaths.map((p) => files.urls.get(p)!), ...removed.map((p) => previous!.urls.get(p)!)].sort(),
+          changedUrls: [...written.changedPaths.map((p) => files.urls.get(p)!), ...removed.map((p) => previous!.urls.get(p)!)],
           reason: previous ? describeChanges(changed!, previous.posts, posts) : 'full build',
-        },
+        }),
       };
     },
   };
@@ -370,23 +262,3 @@ function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], fresh: Set<Pag
   return { outputs, urls, claims: [...plan.pages, ...plan.copies, ...generatedClaims] };
 }
 
-/** Waits for a stage that may throw SiteError, turning it into collected diagnostics. */
-async function collect<T>(work: Promise<T>, diagnostics: Diagnostic[]): Promise<T | undefined> {
-  try {
-    return await work;
-  } catch (e) {
-    if (!(e instanceof SiteError)) throw e;
-    diagnostics.push(...e.diagnostics);
-    return undefined;
-  }
-}
-
-function timer(logger: Logger, timings: Record<string, number>): Stage {
-  return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const t = performance.now();
-    const result = await run();
-    timings[name] = performance.now() - t;
-    logger.debug(`  ${name.padEnd(10)} ${timings[name].toFixed(1).padStart(8)} ms`);
-    return result;
-  };
-}

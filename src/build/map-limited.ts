@@ -1,11 +1,20 @@
-/** Runs `task` over `items` with at most `limit` in flight, keeping file handles bounded. */
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping file
+ * handles bounded. After a failure no new task starts; the first error rejects.
+ */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const i = next++;
-      results[i] = await task(items[i]);
+      try {
+        results[i] = await task(items[i]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

@@ -51,10 +51,18 @@ export function openOutputs(outDir: string): OutputSession {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   };
+  // Writes still running when one fails must end before the temp folder goes, or they would recreate it.
+  const pending = new Set<Promise<void>>();
   const fail = async (cause: unknown): Promise<never> => {
+    await Promise.allSettled([...pending]);
     await removeTemp();
     finish();
     throw toWriteError(cause);
+  };
+  const tracked = (output: Output): Promise<void> => {
+    const work = writeOne(output).finally(() => pending.delete(work));
+    pending.add(work);
+    return work;
   };
   const writeOne = async (output: Output) => {
     const dest = resolve(temp, output.path);
@@ -79,7 +87,7 @@ export function openOutputs(outDir: string): OutputSession {
     }
   };
   return {
-    write: (output) => writeOne(output).catch(fail),
+    write: (output) => tracked(output).catch(fail),
     pathOf: (path) => resolve(temp, path),
     async commit(rest) {
       try {
@@ -87,7 +95,7 @@ export function openOutputs(outDir: string): OutputSession {
           finish();
           return { written: 0, unchanged: rest.length, changedPaths: [] };
         }
-        await mapLimited(rest, 32, writeOne);
+        await mapLimited(rest, 32, tracked);
         await swapIn(temp, target);
         finish();
         stats.changedPaths.sort();
