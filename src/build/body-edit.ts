@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Post, PostNode } from '../graph/types.js';
-import { renderOutputs } from '../outputs/render-outputs.js';
+import { renderFeeds } from '../outputs/feeds.js';
 import { toOutputPath } from '../render/output-path.js';
 import { renderRoutes } from '../render/render-routes.js';
 import { collect, summarize, type BuildResult, type Committed, type Stage } from './build-pass.js';
 import type { BuildStateStore } from './build-state.js';
 import type { ContentStore } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
-import { readPage, toPageInfo } from './render-pages.js';
 import { createSignatures } from './route-signatures.js';
 import { writeChanges } from './write-changes.js';
 import type { Output } from './write-outputs.js';
@@ -85,7 +84,8 @@ export async function runBodyEditPass(ctx: BodyEditContext, previous: Committed,
     for (const { node, old } of undo) Object.assign(node, old);
     return rendered ? undefined : { diagnostics };
   }
-  const generated = renderOutputs(previous.graph, config, toPageInfo(previous.plan.pages, (r) => readPage(join(outDir, r.outputPath))));
+  // Dates and terms are unchanged, so sitemaps and the rest are too; only the feeds carry article text.
+  const generated = renderFeeds(previous.graph, config, new Set(undo.map((u) => u.node)));
   const outputs: Output[] = [
     ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
     ...generated.map((g) => ({ path: toOutputPath(g.url)!, data: g.data })),

@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
-import type { SiteGraph, Term } from '../graph/types.js';
+import type { PostNode, SiteGraph, Term } from '../graph/types.js';
 import { buildFeedDoc, feedFiles, type FeedDoc, type FeedFormat, type FeedSource } from './feed-model.js';
 import type { GeneratedFile } from './generated-file.js';
 import { renderAtom } from './render-atom.js';
@@ -16,10 +16,12 @@ interface LabelledSource extends FeedSource {
 /**
  * The site's feeds (`/feed.xml`, `/atom.xml`, `/feed.json`) and, as the config
  * enables them, the same files under each category, author and tag URL.
+ * With `showing`, only the feeds that list one of those posts (after a body edit).
  */
-export function renderFeeds(graph: SiteGraph, config: SiteConfig): GeneratedFile[] {
+export function renderFeeds(graph: SiteGraph, config: SiteConfig, showing?: ReadonlySet<PostNode>): GeneratedFile[] {
   const formats = [...new Set(config.feeds.formats)];
-  return feedSources(graph, config).flatMap((source) => {
+  const sources = feedSources(graph, config).filter((s) => !showing || s.posts.slice(0, config.feeds.limit).some((p) => showing.has(p)));
+  return sources.flatMap((source) => {
     const doc = buildFeedDoc(source, config);
     return formats.map((format) => ({
       url: source.url + feedFiles[format],
