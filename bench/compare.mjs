@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// npm run bench:compare -- --articles 1000,4000 [--runs 3] [--seed 42]
+// npm run bench:compare -- --articles 1000,4000 [--runs 3] [--site same|full] [--seed 42]
 // Cold builds of one corpus with Hugo, Eleventy 3 and migrant-site, tools alternating run
 // by run (the machine is noisy); whole-process wall time and peak RSS, median and range,
 // and migrant-site's time as a multiple of each other tool's, as markdown tables.
 import { parseArgs } from 'node:util';
-import { snapshotCompiled } from './harness/migrant.mjs';
+import { siteModes, snapshotCompiled } from './harness/migrant.mjs';
 import { machineInfo, printMachine } from './harness/measure.mjs';
 import { markdownTable, median, summarize } from './harness/stats.mjs';
 import { checkHugo, createTools, ensureOutRoot } from './harness/tools.mjs';
@@ -15,13 +15,14 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
+    site: { type: 'string', default: 'same' },
   },
 });
 const sizes = values.articles.split(',').map((s) => Number.parseInt(s, 10));
 const runs = Number.parseInt(values.runs, 10);
 const seed = Number.parseInt(values.seed, 10);
-if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(seed >= 0)) {
-  console.error('usage: npm run bench:compare -- --articles 1000,4000 [--runs 3] [--seed 42]');
+if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(seed >= 0) || !siteModes.includes(values.site)) {
+  console.error('usage: npm run bench:compare -- --articles 1000,4000 [--runs 3] [--site same|full] [--seed 42]');
   process.exit(2);
 }
 
@@ -34,7 +35,7 @@ const results = []; // { articles, tools: [{ name, version, builds: [...] }] }
 for (const articles of sizes) {
   const corpus = ensureCorpus(articles, seed);
   console.error(`${corpus.reused ? 'reusing' : 'generated'} ${articles} articles in ${corpus.dir}`);
-  const tools = createTools(corpus).map((t) => ({ ...t, builds: [] }));
+  const tools = createTools(corpus, values.site).map((t) => ({ ...t, builds: [] }));
   for (const t of tools) t.prepare();
   for (let r = 0; r < runs; r++) {
     // Rotate the order so no tool always runs first (after the corpus was just read) or last.
@@ -50,7 +51,7 @@ for (const articles of sizes) {
 }
 
 const tools = results[0].tools;
-console.log(`\n### Cold builds: ${tools.map((t) => `${t.name} ${t.version()}`).join(', ')}; ${runs} runs (median, min–max)\n`);
+console.log(`\n### Cold builds, \`${values.site}\` site: ${tools.map((t) => `${t.name} ${t.version()}`).join(', ')}; ${runs} runs (median, min–max)\n`);
 printMachine({ ...machine, 'lib/ compiled': compiled });
 console.log('');
 console.log(markdownTable(

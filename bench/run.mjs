@@ -1,20 +1,21 @@
 #!/usr/bin/env node
-// npm run bench -- --articles 4000 [--runs 5] [--seed 42] [--keep] [--build-arg=--workers=0]
+// npm run bench -- --articles 4000 [--runs 5] [--site same|full] [--seed 42] [--keep] [--build-arg=--workers=0]
 // Cold and warm builds of a generated site, each in a fresh process; prints per-stage
 // medians (with min–max), process wall time, pages per second and peak RSS as markdown.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, makeCold, snapshotCompiled } from './harness/migrant.mjs';
+import { buildSite, makeCold, siteArgs, siteModes, snapshotCompiled } from './harness/migrant.mjs';
 import { machineInfo, printMachine } from './harness/measure.mjs';
 import { markdownTable, median, summarize } from './harness/stats.mjs';
 import { emptyTrash, ensureCorpus } from './harness/workspace.mjs';
 
-const usage = 'usage: npm run bench -- --articles 4000 [--runs 5] [--seed 42] [--keep] [--build-arg=--workers=0 …]';
+const usage = 'usage: npm run bench -- --articles 4000 [--runs 5] [--site same|full] [--seed 42] [--keep] [--build-arg=--workers=0 …]';
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
+    site: { type: 'string', default: 'same' },
     keep: { type: 'boolean', default: false },
     'build-arg': { type: 'string', multiple: true, default: [] },
   },
@@ -22,16 +23,16 @@ const { values } = parseArgs({
 const articles = Number.parseInt(values.articles, 10);
 const runs = Number.parseInt(values.runs, 10);
 const seed = Number.parseInt(values.seed, 10);
-if (!(articles > 0) || !(runs > 0) || !(seed >= 0)) {
+if (!(articles > 0) || !(runs > 0) || !(seed >= 0) || !siteModes.includes(values.site)) {
   console.error(usage);
   process.exit(2);
 }
-const extraArgs = values['build-arg'];
 
 const compiled = snapshotCompiled();
 const machine = machineInfo();
 const { site, reused } = ensureCorpus(articles, seed);
 console.error(`${reused ? 'reusing' : 'generated'} ${articles} articles in ${site}`);
+const extraArgs = [...siteArgs(site, values.site), ...values['build-arg']];
 
 const cold = [];
 const warm = [];
@@ -47,7 +48,7 @@ if (!values.keep) makeCold(site);
 emptyTrash();
 
 const first = cold[0].summary;
-console.log(`\n### migrant-site: ${articles.toLocaleString('en')} articles, ${runs} runs (median, min–max)\n`);
+console.log(`\n### migrant-site: ${articles.toLocaleString('en')} articles, \`${values.site}\` site, ${runs} runs (median, min–max)\n`);
 printMachine({ ...machine, 'lib/ compiled': compiled, 'build command': `migrant-site build --now 2026-11-28T00:00:00Z --verbose ${extraArgs.join(' ')}`.trim() });
 console.log(`- site: ${first.posts} posts → ${first.pages} pages; ${first.warnings} warnings`);
 console.log(`- content cache (.cache/) after a cold build: ${cold.some((c) => c.cache) ? 'yes (deleted before each cold build)' : 'none'}\n`);

@@ -1,5 +1,5 @@
 // Running the repo's own CLI (the compiled lib/, as users run it) and reading its output.
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from './measure.mjs';
 import { discard, repoRoot, workDir } from './workspace.mjs';
@@ -8,9 +8,10 @@ import { discard, repoRoot, workDir } from './workspace.mjs';
 // `npm run build` elsewhere in the working tree cannot change the code between runs. Its
 // packages still resolve from the repo's node_modules, which is an ancestor folder.
 const snapshot = join(workDir, 'cli');
-const cli = join(snapshot, 'bin', 'migrant-site.js');
+export const cli = join(snapshot, 'bin', 'migrant-site.js');
 // A fixed clock: every generated article is in the past, and builds are reproducible.
-export const buildArgs = ['build', '--now', '2026-11-28T00:00:00Z', '--verbose'];
+export const now = '2026-11-28T00:00:00Z';
+export const buildArgs = ['build', '--now', now, '--verbose'];
 
 /**
  * Snapshots bin/, lib/ and package.json; stops early when lib/ is missing, and warns when
@@ -29,6 +30,28 @@ export function snapshotCompiled() {
   for (const f of ['bin', 'lib', 'package.json']) cpSync(join(repoRoot, f), join(snapshot, f), { recursive: true });
   return statSync(main).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
 }
+
+/**
+ * Which site migrant-site builds. `same`: what Hugo's and Eleventy's reference sites have,
+ * as far as the config can say it (no search index, one RSS feed; the theme's paginated
+ * lists, author pages and sitemaps remain). `full`: the news theme with everything on.
+ */
+export const siteModes = ['same', 'full'];
+
+/**
+ * The `--config` arguments for a mode. `same` is a sibling of the generated site.config.json
+ * with search and the extra feeds off, so both modes share one corpus and content cache.
+ */
+export function siteArgs(site, mode) {
+  if (mode === 'full') return [];
+  if (mode !== 'same') throw new Error(`unknown site mode ${JSON.stringify(mode)}: ${siteModes.join(' or ')}`);
+  const config = JSON.parse(readFileSync(join(site, 'site.config.json'), 'utf8'));
+  const same = { ...config, search: { enabled: false }, feeds: { formats: ['rss'], categories: false, authors: false } };
+  writeFileSync(join(site, sameConfig), JSON.stringify(same, null, 2) + '\n');
+  return ['--config', sameConfig];
+}
+
+const sameConfig = 'site.same.json';
 
 /** Empties the output folder and the content cache, so the next build starts from nothing. */
 export function makeCold(site) {

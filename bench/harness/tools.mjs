@@ -4,15 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { countHtmlFiles, measure } from './measure.mjs';
-import { buildSite, makeCold } from './migrant.mjs';
+import { buildSite, makeCold, siteArgs } from './migrant.mjs';
 import { benchDir, discard, workDir } from './workspace.mjs';
 
 const eleventyDir = join(benchDir, 'eleventy');
 const eleventyCli = join(eleventyDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 
-/** The tools for one corpus, each with { name, version, prepare(), build() → { wallMs, rssMiB, pages } }. */
-export function createTools(corpus) {
-  return [hugo(corpus), eleventy(corpus), migrantSite(corpus)];
+/**
+ * The tools for one corpus, each with { name, version, prepare(), build() → { wallMs, rssMiB, pages } };
+ * `mode` is migrant-site's site (siteModes in migrant.mjs).
+ */
+export function createTools(corpus, mode) {
+  return [hugo(corpus), eleventy(corpus), migrantSite(corpus, mode)];
 }
 
 function hugo({ corpus }) {
@@ -56,14 +59,17 @@ function eleventy({ corpus, dir }) {
   };
 }
 
-function migrantSite({ site }) {
+function migrantSite({ site }, mode) {
+  let args = [];
   return {
     name: 'migrant-site',
     version: () => JSON.parse(readFileSync(join(benchDir, '..', 'package.json'), 'utf8')).version,
-    prepare() {},
+    prepare() {
+      args = siteArgs(site, mode);
+    },
     async build() {
       makeCold(site);
-      const run = await buildSite(site);
+      const run = await buildSite(site, args);
       return { ...run, pages: run.summary.pages };
     },
   };
