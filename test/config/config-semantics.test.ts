@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
-
-const required = { title: 'Migration News', baseUrl: 'https://example.org', language: 'en', timeZone: 'Europe/Athens' };
-
-function configText(extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ...required, ...extra }, null, 2);
-}
-
-function problems(text: string) {
-  const result = validateConfig(text, 'site.config.json');
-  expect(result.config).toBeUndefined();
-  return result.diagnostics.map(({ code, message, line, column, hint }) => ({ code, message, line, column, hint }));
-}
+import { configText, problems } from './config-text.js';
 
 describe('validateConfig: checks beyond the schema', () => {
   it('refuses an unknown time zone and suggests a close one', () => {
