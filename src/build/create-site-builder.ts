@@ -108,19 +108,22 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
 
   return {
     async refreshSearch() {
-      const done = last;
-      if (!done?.searchStale) return { diagnostics: [] };
+      const started = last;
+      if (!started?.searchStale) return { diagnostics: [] };
+      // Rebuilds may run meanwhile (they never touch Pagefind or /pagefind/): one that
+      // changes articles marks its own state stale, and the next refresh catches up.
+      started.searchStale = false;
       const diagnostics: Diagnostic[] = [];
-      const files = await collect(indexOutputFolder(config, outDir, done.articles), diagnostics);
+      const files = await collect(indexOutputFolder(config, outDir, started.articles), diagnostics);
       if (!files) return { diagnostics };
+      const current = last!;
       const claims = files.map((f) => ({ path: toOutputPath(f.url)!, url: f.url, data: f.data }));
       const fresh = new Set(claims.map((c) => c.path));
-      const removed = [...done.urls].filter(([path, url]) => url.startsWith('/pagefind/') && !fresh.has(path)).map(([path]) => path);
+      const removed = [...current.urls].filter(([path, url]) => url.startsWith('/pagefind/') && !fresh.has(path)).map(([path]) => path);
       const written = await writeChanges(outDir, claims, removed);
-      for (const path of removed) done.urls.delete(path);
-      for (const c of claims) done.urls.set(c.path, c.url);
-      done.searchStale = false;
-      return { changedUrls: written.changedPaths.map((p) => done.urls.get(p)!), diagnostics };
+      for (const path of removed) current.urls.delete(path);
+      for (const c of claims) current.urls.set(c.path, c.url);
+      return { changedUrls: written.changedPaths.map((p) => current.urls.get(p)!), diagnostics };
     },
     async loadGraph() {
       const diagnostics: Diagnostic[] = [];

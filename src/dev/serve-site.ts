@@ -63,18 +63,30 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
 
   let watcher: SiteWatcher | undefined;
   let searchTimer: NodeJS.Timeout | undefined;
-  // An empty batch asks for the search index; any change batch pushes it back.
+  // The search index is made beside the rebuild loop, not in it: on a large
+  // site it takes a minute, and a save meanwhile must not wait for it. One
+  // refresh at a time (Pagefind is one process); a request during one runs after it.
+  let refreshing: Promise<void> | undefined;
+  let refreshAgain = false;
+  const refreshSearch = async (): Promise<void> => {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        const result = await site.builder.refreshSearch();
+        report(result.diagnostics);
+        if (result.changedUrls?.length) live?.send({ type: 'reload', urls: result.changedUrls });
+      } while (refreshAgain);
+    })().finally(() => (refreshing = undefined));
+  };
   const scheduleSearch = () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => loop.push(new Set()), searchDelayMs);
-  };
-  const refreshSearch = async () => {
-    const result = await site.builder.refreshSearch();
-    report(result.diagnostics);
-    if (result.changedUrls?.length) live?.send({ type: 'reload', urls: result.changedUrls });
+    searchTimer = setTimeout(() => void refreshSearch(), searchDelayMs);
   };
   const loop = createServeLoop(async (changed) => {
-    if (changed.size === 0) return refreshSearch();
     let builder: SiteBuilder = site.builder;
     const configFile = options.configPath.replace(/^\.\//, '');
     const configChanged = [...changed].some((p) => classifyChange(p, configFile, site.config.outDir) === 'config');
@@ -120,6 +132,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     idle: () => loop.idle(),
     async close() {
       clearTimeout(searchTimer);
+      await refreshing;
       await watcher?.close();
       await pool.close();
       live?.close();
