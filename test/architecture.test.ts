@@ -11,14 +11,17 @@ const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => 
 
 /** Folders each folder may import from (besides itself). */
 const allowed: Record<string, string[]> = {
-  cli: ['build', 'dev', 'config', 'diagnostics', 'graph', 'render', 'log.ts', 'version.ts'],
+  cli: ['pipeline', 'cache', 'dev', 'config', 'diagnostics', 'graph', 'render', 'text', 'log.ts', 'version.ts'],
   config: ['diagnostics', 'text', 'paths'],
   content: ['graph', 'config', 'diagnostics', 'text', 'paths'],
   graph: ['config', 'diagnostics', 'text'],
-  render: ['graph', 'config', 'diagnostics', 'paths'],
-  outputs: ['graph', 'config', 'diagnostics', 'paths'],
-  build: ['content', 'graph', 'render', 'outputs', 'config', 'diagnostics', 'paths', 'log.ts', 'version.ts'],
-  dev: ['build', 'diagnostics', 'paths', 'log.ts'],
+  routes: ['graph', 'config', 'diagnostics', 'paths', 'text'],
+  render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text'],
+  outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths'],
+  cache: ['content', 'diagnostics', 'paths', 'version.ts'],
+  write: ['diagnostics', 'paths'],
+  pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
+  dev: ['pipeline', 'diagnostics', 'paths', 'log.ts'],
   diagnostics: [],
   paths: [],
   text: [],
@@ -34,7 +37,7 @@ const owners: [RegExp, string][] = [
   [/^(chokidar)$/, 'dev/watch-site.ts'],
   [/^sirv$/, 'dev/create-static-server.ts'],
   [/^pagefind$/, 'outputs/search-index.ts'],
-  [/^piscina$/, 'build/create-parse-pool.ts'],
+  [/^piscina$/, 'pipeline/create-parse-pool.ts'],
 ];
 
 function importsOf(file: string): string[] {

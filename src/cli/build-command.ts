@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runBuild } from '../build/run-build.js';
+import { runBuild } from '../pipeline/run-build.js';
 import { createLogger } from '../log.js';
 import { exitCodes } from './exit-codes.js';
 import { parseNow, parseWorkers } from './parse-flags.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cacheDir } from '../build/parse-cache.js';
+import { cacheDir } from '../cache/parse-cache.js';
 import { checkOutDir } from '../config/check-out-dir.js';
 import { loadConfig } from '../config/load-config.js';
 import { SiteError } from '../diagnostics/diagnostic.js';

@@ -1,5 +1,5 @@
-import { createParsePool } from '../build/create-parse-pool.js';
-import { openSite } from '../build/run-build.js';
+import { createParsePool } from '../pipeline/create-parse-pool.js';
+import { openSite } from '../pipeline/run-build.js';
 import type { SiteConfig } from '../config/schema.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, hasErrors, SiteError } from '../diagnostics/diagnostic.js';

@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load-config.js';
 import { formatDate } from '../render/helpers/format-date.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
-import { slugify } from '../graph/slugify.js';
+import { slugify } from '../text/slugify.js';
 import { createLogger } from '../log.js';
 import { runGuarded } from './run-guarded.js';
 

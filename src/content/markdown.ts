@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { codes } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { slugify } from '../graph/slugify.js';
+import { slugify } from '../text/slugify.js';
 import type { Heading } from '../graph/types.js';
 import { mayContainAutolinkLiteral, remarkGfmLite } from './remark-gfm-lite.js';
 import { isSafeUrl } from './safe-url.js';

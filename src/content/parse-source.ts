@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { slugify } from '../graph/slugify.js';
+import { slugify } from '../text/slugify.js';
 import type { Author, Page, Post } from '../graph/types.js';
 import { decodeSource } from './decode-source.js';
 import { toExcerpt, toReadingMinutes } from './excerpt.js';

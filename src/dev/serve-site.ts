@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { createParsePool } from '../build/create-parse-pool.js';
-import { openSite, type BuildOptions } from '../build/run-build.js';
-import type { BuildResult } from '../build/build-pass.js';
-import type { SiteBuilder } from '../build/create-site-builder.js';
+import { createParsePool } from '../pipeline/create-parse-pool.js';
+import { openSite, type BuildOptions } from '../pipeline/run-build.js';
+import type { BuildResult } from '../pipeline/build-pass.js';
+import type { SiteBuilder } from '../pipeline/create-site-builder.js';
 import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';

@@ -4,7 +4,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareCodeUnits, compareNames } from './compare-names.js';
 import { keyPlace } from './key-place.js';
 import { expandPermalink } from './permalink.js';
-import { checkSlug, slugify } from './slugify.js';
+import { checkSlug, slugify } from '../text/slugify.js';
 import { termKey } from './term-key.js';
 import type { Author, AuthorNode, PostNode } from './types.js';
 

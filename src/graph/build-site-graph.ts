@@ -9,7 +9,7 @@ import { expandPermalink } from './permalink.js';
 import { matchPopularity } from './popularity.js';
 import { findRelated } from './related.js';
 import { selectPosts } from './select-posts.js';
-import { checkSlug } from './slugify.js';
+import { checkSlug } from '../text/slugify.js';
 import { buildTaxonomies } from './taxonomies.js';
 import type { Crumb, GraphInput, Page, PageNode, PostNode, SiteGraph, Term } from './types.js';
 

@@ -1,7 +1,7 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyPlace, placeLabel } from './key-place.js';
-import { checkSlug, slugify } from './slugify.js';
+import { checkSlug, slugify } from '../text/slugify.js';
 import { termKey } from './term-key.js';
 import type { Post, TaxonomyKind } from './types.js';
 

@@ -1,5 +1,5 @@
 import { editDistance } from '../text/edit-distance.js';
-import { slugify } from './slugify.js';
+import { slugify } from '../text/slugify.js';
 
 /**
  * Pairs of names that are probably one term spelled two ways: one is the other

@@ -1,4 +1,4 @@
-import { slugify } from './slugify.js';
+import { slugify } from '../text/slugify.js';
 
 export interface PermalinkValues {
   slug: string;

@@ -2,7 +2,7 @@ import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareCodeUnits } from './compare-names.js';
 import { keyPlace } from './key-place.js';
-import { checkSlug } from './slugify.js';
+import { checkSlug } from '../text/slugify.js';
 import type { GraphInput, Post, PostNode } from './types.js';
 
 export interface SelectedPosts {

@@ -1,6 +1,6 @@
 import type { MenuLink, SiteConfig } from '../config/schema.js';
-import type { PageOf } from '../graph/paginate.js';
-import type { AuthorNode, PageNode, PostNode, Term } from '../graph/types.js';
+import type { PostNode, Term } from '../graph/types.js';
+import type { PageMeta, RouteContext } from '../routes/plan-routes.js';
 import type { PageSeo } from './page-seo.js';
 
 // What every template sees. Layout-specific keys are added by the route planner.
@@ -34,17 +34,7 @@ export interface SiteContext {
   feeds: SiteConfig['feeds'];
 }
 
-export interface PageMeta {
-  kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | 'search' | '404';
-  title: string;
-  description: string;
-  /** Site-relative URL of this page. */
-  url: string;
-  /** Not for search engines or sitemaps (search results, the 404 page). */
-  noindex: boolean;
-}
-
-export interface TemplateContext {
+export interface TemplateContext extends RouteContext {
   site: SiteContext;
   /** Curated lists from config (`lists.trending`, `lists.dontMiss`, …). */
   lists: Record<string, PostNode[]>;
@@ -53,14 +43,6 @@ export interface TemplateContext {
   meta: PageMeta;
   /** The build's clock. */
   now: Date;
-  /** Layout-specific: */
-  post?: PostNode;
-  page?: PageNode;
-  term?: Term;
-  author?: AuthorNode;
-  terms?: Term[];
-  authors?: AuthorNode[];
-  pagination?: PageOf<PostNode>;
   /** Title, description, social-preview meta and JSON-LD, added by renderRoutes for every page. */
   seo?: PageSeo;
 }

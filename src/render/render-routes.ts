@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { SiteContext, SocialLink, TemplateContext } from './context.js';
 import { buildPageSeo } from './page-seo.js';
-import type { PageRoute } from './plan-routes.js';
+import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
 
 export interface RenderedPage {

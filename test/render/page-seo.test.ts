@@ -4,7 +4,7 @@ import type { SiteConfigInput } from '../../src/config/schema.js';
 import { buildSiteGraph } from '../../src/graph/build-site-graph.js';
 import type { TemplateContext } from '../../src/render/context.js';
 import { buildPageSeo, toOgLocale } from '../../src/render/page-seo.js';
-import { planRoutes } from '../../src/render/plan-routes.js';
+import { planRoutes } from '../../src/routes/plan-routes.js';
 import { toSiteContext } from '../../src/render/render-routes.js';
 import { makeAuthor, makeInput, makePost } from '../graph/factories.js';
 

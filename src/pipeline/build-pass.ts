@@ -2,7 +2,7 @@ import type { SourceFile } from '../content/scan-content.js';
 import { SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Post, SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
-import type { RoutePlan } from '../render/plan-routes.js';
+import type { RoutePlan } from '../routes/plan-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
 
 // What a build pass returns and what the site builder keeps between passes,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import { toIsoInZone } from '../render/helpers/format-date.js';
-import type { PageRoute } from '../render/plan-routes.js';
+import type { PageRoute } from '../routes/plan-routes.js';
 
 // What a page shows, reduced to a string: if a route's signature is unchanged
 // since the last build, its HTML is too, and a rebuild can skip rendering it.

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { toPosix } from '../paths/is-inside.js';
 import type { SourceFile } from '../content/scan-content.js';
-import type { StaticFile } from '../render/plan-routes.js';
+import type { StaticFile } from '../routes/plan-routes.js';
 
 const hidden = /(^|\/)\.|~$|\.sw[a-p]$/;
 

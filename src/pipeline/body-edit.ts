@@ -4,15 +4,15 @@ import type { SiteConfig } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Post, PostNode } from '../graph/types.js';
 import { renderFeeds } from '../outputs/feeds.js';
-import { toOutputPath } from '../render/output-path.js';
+import { toOutputPath } from '../routes/output-path.js';
 import { renderRoutes } from '../render/render-routes.js';
 import { collect, summarize, type BuildResult, type Committed, type Stage } from './build-pass.js';
-import type { BuildStateStore } from './build-state.js';
+import type { BuildStateStore } from '../cache/build-state.js';
 import type { ContentStore } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
 import { createSignatures } from './route-signatures.js';
-import { writeChanges } from './write-changes.js';
-import type { Output } from './write-outputs.js';
+import { writeChanges } from '../write/write-changes.js';
+import type { Output } from '../write/write-outputs.js';
 
 // The common edit while writing: words in an article's body, below its
 // summary. Nothing the graph, the lists or any other page shows changes, so

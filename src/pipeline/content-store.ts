@@ -6,8 +6,8 @@ import { parsePopularity } from '../content/parse-popularity.js';
 import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-source.js';
 import type { SourceFile } from '../content/scan-content.js';
 import type { Author, Page, PopularityData, Post } from '../graph/types.js';
-import { mapLimited } from './map-limited.js';
-import type { ParseCache } from './parse-cache.js';
+import { mapLimited } from '../write/map-limited.js';
+import type { ParseCache } from '../cache/parse-cache.js';
 
 export interface LoadedContent {
   posts: Post[];

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import type { GeneratedFile, RenderedPageInfo } from '../outputs/generated-file.js';
 import { startSearchIndex, type SearchIndexer } from '../outputs/search-index.js';
-import type { PageRoute } from '../render/plan-routes.js';
-import { hashOf } from './build-state.js';
-import { mapLimited } from './map-limited.js';
+import type { PageRoute } from '../routes/plan-routes.js';
+import { hashOf } from '../cache/build-state.js';
+import { mapLimited } from '../write/map-limited.js';
 
 // How a build gets its search index: reused from the last build when no
 // article changed, made while pages render when all of them render (Pagefind's

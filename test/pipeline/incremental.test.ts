@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSiteBuilder, type SiteBuilder } from '../../src/build/create-site-builder.js';
+import { createSiteBuilder, type SiteBuilder } from '../../src/pipeline/create-site-builder.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/log.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toOutputPath } from '../../src/render/output-path.js';
+import { toOutputPath } from '../../src/routes/output-path.js';
 
 describe('toOutputPath', () => {
   it('maps pretty URLs to index.html files', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlug, slugify } from '../../src/graph/slugify.js';
+import { checkSlug, slugify } from '../../src/text/slugify.js';
 
 describe('slugify', () => {
   it.each([

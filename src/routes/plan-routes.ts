@@ -1,8 +1,29 @@
 import type { SiteConfig } from '../config/schema.js';
 import { paginate } from '../graph/paginate.js';
-import type { PostNode, SiteGraph, Term } from '../graph/types.js';
-import type { PageMeta, TemplateContext } from './context.js';
+import type { PageOf } from '../graph/paginate.js';
+import type { AuthorNode, PageNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import { toOutputPath } from './output-path.js';
+
+export interface PageMeta {
+  kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | 'search' | '404';
+  title: string;
+  description: string;
+  /** Site-relative URL of this page. */
+  url: string;
+  /** Not for search engines or sitemaps (search results, the 404 page). */
+  noindex: boolean;
+}
+
+/** The layout-specific part of a page's template context. */
+export interface RouteContext {
+  post?: PostNode;
+  page?: PageNode;
+  term?: Term;
+  author?: AuthorNode;
+  terms?: Term[];
+  authors?: AuthorNode[];
+  pagination?: PageOf<PostNode>;
+}
 
 /** A page rendered from a layout. */
 export interface PageRoute {
@@ -11,7 +32,7 @@ export interface PageRoute {
   layout: string;
   meta: PageMeta;
   /** The layout-specific part of the template context. */
-  context: Partial<TemplateContext>;
+  context: RouteContext;
   /** Content files this page shows (for diagnostics and incremental rebuilds). */
   sources: string[];
   /** What asked for this page, for collision reports: a file or `tag "asylum"`. */
@@ -84,7 +105,7 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   return { pages, copies };
 }
 
-function page(url: string, layout: string, meta: Omit<PageMeta, 'url' | 'noindex'>, context: Partial<TemplateContext>, sources: string[], origin: string): PageRoute {
+function page(url: string, layout: string, meta: Omit<PageMeta, 'url' | 'noindex'>, context: RouteContext, sources: string[], origin: string): PageRoute {
   const shown = context.post ? [context.post] : (context.pagination?.items ?? []);
   return { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url, noindex: meta.kind === 'search' || meta.kind === '404' }, context, sources, origin, lastmod: latestChange(shown) };
 }

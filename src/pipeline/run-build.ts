@@ -8,8 +8,8 @@ import type { Logger } from '../log.js';
 import type { BuildResult } from './build-pass.js';
 import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
-import { loadParseCache } from './parse-cache.js';
-import { createBuildStateStore, hashOf } from './build-state.js';
+import { loadParseCache } from '../cache/parse-cache.js';
+import { createBuildStateStore, hashOf } from '../cache/build-state.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 

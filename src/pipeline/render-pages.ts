@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { RenderedPageInfo } from '../outputs/generated-file.js';
-import type { PageRoute } from '../render/plan-routes.js';
+import type { PageRoute } from '../routes/plan-routes.js';
 import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
 

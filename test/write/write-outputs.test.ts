@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeOutputs } from '../../src/build/write-outputs.js';
+import { writeOutputs } from '../../src/write/write-outputs.js';
 import { SiteError } from '../../src/diagnostics/diagnostic.js';
 
 const roots: string[] = [];
