@@ -15,11 +15,14 @@ export interface FixtureCopy {
   cleanup(): void;
 }
 
-/** A copy of `test/fixtures/<name>` with the repository's templates, in a temp folder. */
+/**
+ * A copy of `test/fixtures/<name>` in a temp folder, with the built-in theme
+ * copied into its `templates/` so that steps can edit templates as a site does.
+ */
 export function copyFixture(name: string): FixtureCopy {
   const root = mkdtempSync(join(tmpdir(), `migrant-${name}-`));
   cpSync(join(repoRoot, 'test', 'fixtures', name), root, { recursive: true });
-  cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
+  cpSync(join(repoRoot, 'theme'), join(root, 'templates'), { recursive: true });
   const abs = (p: string) => join(root, p);
   return {
     root,
