@@ -115,7 +115,9 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     const configFile = options.configPath.replace(/^\.\//, '');
     watcher = await watchSite({
       root: site.root,
-      paths: ['content', 'templates', configFile],
+      // The whole site folder, filtered by `ignored`: a templates/ folder created
+      // after start (a site on the built-in theme gaining an override) is then seen at once.
+      paths: [''],
       ignored: (path) => path !== '' && classifyChange(path, configFile, site.config.outDir) === 'ignored' && !/^(content|templates)$/.test(path),
       onBatch: (paths) => {
         const relevant = new Set([...paths].filter((p) => classifyChange(p, configFile, site.config.outDir) !== 'ignored'));
