@@ -12,6 +12,18 @@ export const builtInThemeDir = fileURLToPath(new URL('../../theme/', import.meta
 /** The folder of a site's own templates, relative to the site root. */
 export const siteTemplatesFolder = 'templates';
 
+/**
+ * Site-relative folders whose files are templates, for the watcher and for
+ * rebuilds: the site's `templates/`, and the built-in theme when it is being
+ * developed inside the site folder (this repository's sample site). An
+ * installed theme (under node_modules) never changes while a site is served.
+ */
+export function templateFolders(root: string): string[] {
+  const builtIn = toPosix(relative(root, builtInThemeDir)).replace(/\/$/, '');
+  const developed = isInside(root, builtInThemeDir) && !builtIn.split('/').includes('node_modules');
+  return developed ? [siteTemplatesFolder, builtIn] : [siteTemplatesFolder];
+}
+
 export interface ThemeFile {
   /** Path inside the theme folder, forward slashes: `post.hbs`, `widgets/dont-miss.hbs`, `css/site.css`. */
   name: string;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/log.js';
 import { createSiteBuilder } from '../../src/pipeline/create-site-builder.js';
-import { builtInThemeDir, listThemeFiles } from '../../src/render/theme-files.js';
+import { builtInThemeDir, listThemeFiles, templateFolders } from '../../src/render/theme-files.js';
 import { article, createTempSite, repoRoot, type TempSite } from '../support/temp-site.js';
 
 // A site folder with only site.config.json and content/ builds with the theme
@@ -135,5 +135,13 @@ describe('listThemeFiles', () => {
     expect(elsewhere.find((f) => f.name === 'post.hbs')).toEqual({ name: 'post.hbs', absPath: join(site.root, 'templates/layouts/post.hbs'), file: 'templates/layouts/post.hbs' });
     expect(elsewhere.find((f) => f.name === 'page.hbs')).toMatchObject({ file: join(builtInThemeDir, 'layouts/page.hbs').split('\\').join('/'), overriddenBy: 'templates/layouts/page.hbs' });
     expect(elsewhere.map((f) => f.name)).toEqual([...elsewhere.map((f) => f.name)].sort());
+  });
+});
+
+describe('templateFolders', () => {
+  it('adds the built-in theme only where it is developed: this repository, whose sample site uses it', () => {
+    expect(templateFolders(repoRoot)).toEqual(['templates', 'theme']);
+    harbourSite();
+    expect(templateFolders(site.root)).toEqual(['templates']);
   });
 });
