@@ -5,7 +5,7 @@
 //   node bench/gen-corpus.mjs SITE_DIR N [--seed 42] [--corpus CORPUS_DIR]
 //
 // Writes SITE_DIR as a migrant-site site folder (content/posts, content/authors,
-// content/data/popularity.json, site.config.json, a copy of the repo's templates/).
+// content/data/popularity.json, site.config.json; no templates/: it uses the built-in theme).
 // With --corpus it also writes the same articles in the generator's own format to
 // CORPUS_DIR/posts, which is what the Hugo and Eleventy sites read: the site's posts are
 // derived from exactly those texts (see harness/site-layout.mjs), so all tools build one corpus.

@@ -65,8 +65,8 @@ export function machineInfo() {
 function gitState() {
   try {
     const git = (...args) => execFileSync('git', args, { cwd: new URL('../../', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--', 'src', 'templates') !== '';
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or templates/' : ''}`;
+    const dirty = git('status', '--porcelain', '--', 'src', 'theme') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or theme/' : ''}`;
   } catch {
     return 'unknown (not a git checkout)';
   }

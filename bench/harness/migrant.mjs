@@ -14,7 +14,7 @@ export const now = '2026-11-28T00:00:00Z';
 export const buildArgs = ['build', '--now', now, '--verbose'];
 
 /**
- * Snapshots bin/, lib/ and package.json; stops early when lib/ is missing, and warns when
+ * Snapshots bin/, lib/, theme/ (the built-in theme the sites are built with) and package.json; stops early when lib/ is missing, and warns when
  * src/ changed after it was compiled. Returns when lib/ was compiled, for the report.
  */
 export function snapshotCompiled() {
@@ -27,7 +27,7 @@ export function snapshotCompiled() {
   const newest = Math.max(...readdirSync(src, { recursive: true }).map((f) => statSync(join(src, String(f))).mtimeMs));
   if (newest > statSync(main).mtimeMs) console.error('warning: src/ changed after lib/ was compiled; run `npm run build` to measure the current code');
   rmSync(snapshot, { recursive: true, force: true });
-  for (const f of ['bin', 'lib', 'package.json']) cpSync(join(repoRoot, f), join(snapshot, f), { recursive: true });
+  for (const f of ['bin', 'lib', 'theme', 'package.json']) cpSync(join(repoRoot, f), join(snapshot, f), { recursive: true });
   return statSync(main).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 

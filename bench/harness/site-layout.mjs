@@ -1,11 +1,8 @@
 // Lays the generated corpus out for each tool. The corpus format (author by name, image as
 // a plain path) is what the Hugo and Eleventy sites read; migrant-site gets the very same
 // texts with the few front-matter changes its format needs, so all tools build one corpus.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 // A slug the way the reference to-site.mjs derives author ids.
 export const slugify = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
@@ -24,13 +21,13 @@ export function writeCorpus(corpus, n, corpusDir) {
 
 /** A complete migrant-site site folder for the first n posts of the corpus. */
 export function writeSite(corpus, n, siteDir) {
-  // It replaces content/ and templates/: refuse any folder it did not make, such as the repo.
+  // It replaces content/: refuse any folder it did not make, such as the repo.
   const marker = join(siteDir, '.bench-site');
   if (existsSync(siteDir) && readdirSync(siteDir).length > 0 && !existsSync(marker)) {
     throw new Error(`${siteDir} is not empty and was not made by the bench generator; give a new folder`);
   }
   mkdirSync(siteDir, { recursive: true });
-  writeFileSync(marker, 'made by bench/gen-corpus.mjs; its content/ and templates/ are replaced on each run\n');
+  writeFileSync(marker, 'made by bench/gen-corpus.mjs; its content/ is replaced on each run\n');
   const content = join(siteDir, 'content');
   rmSync(content, { recursive: true, force: true });
   for (const dir of ['posts', 'authors', 'data']) mkdirSync(join(content, dir), { recursive: true });
@@ -50,14 +47,7 @@ export function writeSite(corpus, n, siteDir) {
   }
   writeFileSync(join(content, 'data', 'popularity.json'), JSON.stringify(popularity(corpus, slugs), null, 1) + '\n');
   writeFileSync(join(siteDir, 'site.config.json'), JSON.stringify(siteConfig(corpus), null, 2) + '\n');
-  copyTemplates(siteDir);
   return { bytes };
-}
-
-/** The repo's current theme, so the bench always measures the templates being shipped. */
-export function copyTemplates(siteDir) {
-  rmSync(join(siteDir, 'templates'), { recursive: true, force: true });
-  cpSync(join(repoRoot, 'templates'), join(siteDir, 'templates'), { recursive: true });
 }
 
 /**

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCorpus } from '../gen-corpus.mjs';
-import { copyTemplates, writeCorpus, writeSite } from './site-layout.mjs';
+import { writeCorpus, writeSite } from './site-layout.mjs';
 
 export const benchDir = fileURLToPath(new URL('../', import.meta.url));
 export const repoRoot = join(benchDir, '..');
@@ -32,8 +32,6 @@ export function ensureCorpus(articles, seed) {
     writeCorpus(generator, articles, corpus);
     writeSite(generator, articles, site);
     writeFileSync(stampFile, stamp);
-  } else {
-    copyTemplates(site);
   }
   return { dir, site, corpus, reused };
 }

@@ -3,6 +3,7 @@ import { addBuildCommand } from './build-command.js';
 import { addCleanCommand } from './clean-command.js';
 import { addExplainCommand } from './explain-command.js';
 import { addGraphCommand } from './graph-command.js';
+import { addInitCommand } from './init-command.js';
 import { addNewCommand } from './new-command.js';
 import { addServeCommand } from './serve-command.js';
 import { toolVersion } from '../version.js';
@@ -19,6 +20,7 @@ export function createProgram(): Command {
     });
   addBuildCommand(program);
   addServeCommand(program);
+  addInitCommand(program);
   addNewCommand(program);
   addCleanCommand(program);
   addGraphCommand(program);

@@ -1,5 +1,6 @@
 import { codes } from '../diagnostics/codes.js';
-import { error, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeUtf8, positionAfter, saveAsUtf8 } from '../text/decode-utf8.js';
 
 export interface DecodedSource {
   /** UTF-8 text without a BOM, with LF line endings; absent when the bytes are unusable. */
@@ -7,28 +8,16 @@ export interface DecodedSource {
   diagnostics: Diagnostic[];
 }
 
-const saveAsUtf8 = 'save the file as UTF-8 in your editor ("Save with encoding" → UTF-8)';
-
 /**
- * Bytes → text. Refuses anything that is not valid UTF-8 instead of inserting
- * replacement characters, so a mis-saved file is fixed at its source rather
- * than published with "�" in it. BOM and CRLF/CR are normalised away so
- * positions and output match the LF version of the same file.
+ * Bytes → text (see decodeUtf8), and no NUL bytes: content is text, never a
+ * binary file saved under a text name.
  */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
-  let decoded: string;
-  try {
-    // The default (ignoreBOM: false) drops one leading UTF-8 BOM.
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidPosition(bytes);
-    return {
-      diagnostics: [
-        error(codes.fileEncoding, 'file is not valid UTF-8 text', { file, ...at, hint: saveAsUtf8 }),
-      ],
-    };
+  const decoded = decodeUtf8(bytes);
+  if ('invalidAt' in decoded) {
+    return { diagnostics: [error(codes.fileEncoding, 'file is not valid UTF-8 text', { file, ...decoded.invalidAt, hint: saveAsUtf8 })] };
   }
-  const text = decoded.replace(/\r\n?/g, '\n');
+  const { text } = decoded;
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     return {
@@ -42,40 +31,4 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
     };
   }
   return { text, diagnostics: [] };
-}
-
-/**
- * Where the first undecodable character starts. A streaming fatal decoder only
- * throws once a prefix can no longer be valid, so the longest prefix it accepts
- * is found by binary search; the characters it yields end where the bad one begins.
- * Only runs on the error path.
- */
-function firstInvalidPosition(bytes: Uint8Array): Position {
-  // `bad` starts past the end: a file cut short mid-character is a valid stream prefix.
-  let good = 0;
-  let bad = bytes.length + 1;
-  while (bad - good > 1) {
-    const mid = (good + bad) >>> 1;
-    if (decodesAsPrefix(bytes.subarray(0, mid))) good = mid;
-    else bad = mid;
-  }
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, good), { stream: true });
-  return positionAfter(prefix.replace(/\r\n?/g, '\n'));
-}
-
-function decodesAsPrefix(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The 1-based line and column of the character that follows `before`. */
-function positionAfter(before: string): Position {
-  const lineStart = before.lastIndexOf('\n') + 1;
-  let line = 1;
-  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
-  return { line, column: [...before.slice(lineStart)].length + 1 };
 }

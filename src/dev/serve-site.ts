@@ -89,7 +89,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
   const loop = createServeLoop(async (changed) => {
     let builder: SiteBuilder = site.builder;
     const configFile = options.configPath.replace(/^\.\//, '');
-    const configChanged = [...changed].some((p) => classifyChange(p, configFile, site.config.outDir) === 'config');
+    const configChanged = [...changed].some((p) => classifyChange(p, configFile, site.config.outDir, site.templateFolders) === 'config');
     try {
       if (configChanged) site = await openSite(options, pool);
       builder = site.builder;
@@ -115,10 +115,12 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
     const configFile = options.configPath.replace(/^\.\//, '');
     watcher = await watchSite({
       root: site.root,
-      paths: ['content', 'templates', configFile],
-      ignored: (path) => path !== '' && classifyChange(path, configFile, site.config.outDir) === 'ignored' && !/^(content|templates)$/.test(path),
+      // The whole site folder, filtered by `ignored`: a templates/ folder created
+      // after start (a site on the built-in theme gaining an override) is then seen at once.
+      paths: [''],
+      ignored: (path) => path !== '' && classifyChange(path, configFile, site.config.outDir, site.templateFolders) === 'ignored' && !/^(content|templates)$/.test(path),
       onBatch: (paths) => {
-        const relevant = new Set([...paths].filter((p) => classifyChange(p, configFile, site.config.outDir) !== 'ignored'));
+        const relevant = new Set([...paths].filter((p) => classifyChange(p, configFile, site.config.outDir, site.templateFolders) !== 'ignored'));
         if (relevant.size > 0) loop.push(relevant);
       },
       onError: (e) => logger.warn(`watch error: ${e.message}`),

@@ -44,6 +44,7 @@ export const codes = {
   templateSyntax: 'MS401',
   templateRender: 'MS402',
   missingLayout: 'MS403',
+  templateEncoding: 'MS404',
 
   outputEscapes: 'MS501',
   writeFailed: 'MS502',

@@ -10,6 +10,7 @@ import { renderOutputs } from '../outputs/render-outputs.js';
 import { checkOutputPaths } from '../routes/check-output-paths.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
 import { loadTemplates } from '../render/load-templates.js';
+import { templateFolders } from '../render/theme-files.js';
 import { toOutputPath } from '../routes/output-path.js';
 import { planRoutes, type PageRoute, type RoutePlan } from '../routes/plan-routes.js';
 import type { RenderedPage } from '../render/render-routes.js';
@@ -144,7 +145,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
 
       const { scanned, content, graph } = await loadModel(stage, diagnostics, previous && changed);
       if (hasErrors(diagnostics)) return stop();
-      const changedTemplates = previous && new Set([...changed!].filter((p) => p.startsWith('templates/')));
+      const changedTemplates = previous && new Set([...changed!].filter((p) => templateFolders(root).some((f) => p.startsWith(`${f}/`))));
       const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
       const plan = planRoutes(graph, config, await listStaticFiles(root, scanned.files));
       if (!engine || hasErrors(diagnostics)) return stop();

@@ -12,6 +12,7 @@ import { loadParseCache } from '../cache/parse-cache.js';
 import { createBuildStateStore, hashOf } from '../cache/build-state.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
+import { templateFolders } from '../render/theme-files.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -31,7 +32,7 @@ export interface BuildOptions {
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
-export async function openSite(options: BuildOptions, pool: ParsePool): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string }> {
+export async function openSite(options: BuildOptions, pool: ParsePool): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string; templateFolders: string[] }> {
   const { config, root } = await loadSiteConfig(options);
   const cache =
     options.cache === false
@@ -39,7 +40,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
       : await loadParseCache(root, contentOptionsOf(config), toolVersion);
   const state = options.cache === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
   const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
-  return { builder, config, root };
+  return { builder, config, root, templateFolders: templateFolders(root) };
 }
 
 /**

@@ -1,28 +1,31 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { toPosix } from '../paths/is-inside.js';
+import { readFile } from 'node:fs/promises';
+import { codes } from '../diagnostics/codes.js';
+import { error } from '../diagnostics/diagnostic.js';
+import { decodeUtf8, saveAsUtf8 } from '../text/decode-utf8.js';
 import type { TemplateSet, TemplateSource } from './template-engine.js';
+import { listThemeFiles, type ThemeFile } from './theme-files.js';
 
-/** Reads `templates/layouts/*.hbs` and `templates/partials/**\/*.hbs`, named by path without extension. */
+/**
+ * Layouts (`layouts/*.hbs`) and partials (`partials/**\/*.hbs`, named by path
+ * without extension): the site's `templates/` overrides the built-in theme file by file.
+ */
 export async function loadTemplates(root: string): Promise<TemplateSet> {
-  const dir = join(root, 'templates');
   return {
-    layouts: await readHbs(root, join(dir, 'layouts'), false),
-    partials: await readHbs(root, join(dir, 'partials'), true),
+    layouts: await readHbs(await listThemeFiles(root, 'layouts', false)),
+    partials: await readHbs(await listThemeFiles(root, 'partials', true)),
   };
 }
 
-async function readHbs(root: string, dir: string, recursive: boolean): Promise<TemplateSource[]> {
-  const entries = await readdir(dir, { recursive, withFileTypes: true }).catch(() => []);
-  const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.hbs') && !e.name.startsWith('.'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  return Promise.all(
-    files.map(async (abs) => ({
-      name: toPosix(relative(dir, abs)).replace(/\.hbs$/, ''),
-      file: toPosix(relative(root, abs)),
-      source: await readFile(abs, 'utf8'),
-    })),
-  );
+function readHbs(files: ThemeFile[]): Promise<TemplateSource[]> {
+  const templates = files.filter((f) => f.name.endsWith('.hbs') && !/(^|\/)\./.test(f.name));
+  return Promise.all(templates.map(async (f) => decodeTemplate(f, await readFile(f.absPath))));
+}
+
+/** Strict UTF-8, as for content: a mis-saved template is an error naming it, never "�" on every page. */
+function decodeTemplate(f: ThemeFile, bytes: Uint8Array): TemplateSource {
+  const template = { name: f.name.replace(/\.hbs$/, ''), file: f.file, overriddenBy: f.overriddenBy };
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return { ...template, source: decoded.text };
+  const unreadable = error(codes.templateEncoding, 'template is not valid UTF-8 text', { file: f.file, ...decoded.invalidAt, hint: saveAsUtf8 });
+  return { ...template, source: '', unreadable };
 }

@@ -9,9 +9,13 @@ import type { HelperDef } from './helper-registry.js';
 export interface TemplateSource {
   /** `post`, `widgets/dont-miss`. */
   name: string;
-  /** Relative to the site root, for diagnostics. */
+  /** Relative to the site root, for diagnostics (a built-in theme file outside the site: absolute). */
   file: string;
   source: string;
+  /** For a built-in theme file, the site file that would override it: adding or removing that file changes the page. */
+  overriddenBy?: string;
+  /** Why the file could not be read as text; the template is then left out. */
+  unreadable?: Diagnostic;
 }
 
 export interface TemplateSet {
@@ -23,7 +27,10 @@ export interface TemplateEngine {
   hasLayout(name: string): boolean;
   /** Renders a layout; throws SiteError naming the template and the page. */
   render(layout: string, context: object, page: string): string;
-  /** Template files a layout reads, itself and every partial it reaches (for incremental rebuilds). */
+  /**
+   * Template files a layout reads, itself and every partial it reaches, and
+   * the site files that would override the built-in ones (for incremental rebuilds).
+   */
   filesOf(layout: string): string[];
 }
 
@@ -43,6 +50,10 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
   const compileOptions = { knownHelpers, knownHelpersOnly: true, preventIndent: true };
 
   const compile = (t: TemplateSource) => {
+    if (t.unreadable) {
+      diagnostics.push(t.unreadable);
+      return undefined;
+    }
     try {
       const ast = env.parse(t.source);
       const partials = findPartials(ast);
@@ -65,7 +76,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       const spec = env.precompile(ast, compileOptions);
       return env.template(new Function(`return ${spec}`)()) as HandlebarsTemplateDelegate;
     } catch (cause) {
-      diagnostics.push(templateError(t.file, cause));
+      diagnostics.push(templateError(t, cause));
       return undefined;
     }
   };
@@ -75,23 +86,23 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     if (template) env.registerPartial(p.name, template);
   }
   const layouts = new Map<string, HandlebarsTemplateDelegate>();
-  const layoutFiles = new Map<string, string>();
   for (const l of set.layouts) {
     const template = compile(l);
     if (template) layouts.set(l.name, template);
-    layoutFiles.set(l.name, l.file);
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const partialFile = new Map(set.partials.map((p) => [p.name, p.file]));
+  const partialByName = new Map(set.partials.map((p) => [p.name, p]));
+  const layoutByName = new Map(set.layouts.map((l) => [l.name, l]));
   const filesOf = (layout: string): string[] => {
     const seen = new Set<string>();
-    const visit = (file: string | undefined) => {
-      if (!file || seen.has(file)) return;
-      seen.add(file);
-      for (const name of usedPartials.get(file) ?? []) visit(partialFile.get(name));
+    const visit = (t: TemplateSource | undefined) => {
+      if (!t || seen.has(t.file)) return;
+      seen.add(t.file);
+      if (t.overriddenBy) seen.add(t.overriddenBy);
+      for (const name of usedPartials.get(t.file) ?? []) visit(partialByName.get(name));
     };
-    visit(layoutFiles.get(layout));
+    visit(layoutByName.get(layout));
     return [...seen].sort();
   };
 
@@ -108,7 +119,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
         try {
           return template(context);
         } catch (cause) {
-          const d = templateError(layoutFiles.get(layout)!, cause);
+          const d = templateError(layoutByName.get(layout)!, cause);
           throw new SiteError({ ...d, code: codes.templateRender, message: `${d.message} (while rendering ${page})` }, { cause });
         }
       },
@@ -135,7 +146,7 @@ function findPartials(node: unknown, found: PartialUse[] = []): PartialUse[] {
   return found;
 }
 
-function templateError(file: string, cause: unknown): Diagnostic {
+function templateError(t: TemplateSource, cause: unknown): Diagnostic {
   const e = cause as { message?: string; lineNumber?: number; column?: number };
   const message = String(e.message ?? cause);
   const parseLine = /Parse error on line (\d+)/.exec(message);
@@ -143,5 +154,8 @@ function templateError(file: string, cause: unknown): Diagnostic {
   const column = e.column !== undefined ? e.column + 1 : undefined;
   const firstLine = message.split('\n')[0].replace(/ - \d+:\d+$/, '');
   const detail = parseLine ? message.split('\n').slice(-1)[0] : firstLine;
-  return error(codes.templateSyntax, detail, { file, line, column, hint: 'fix the template; see README "Writing templates"' });
+  const hint = t.overriddenBy
+    ? `a file of the built-in theme: override it with your own ${t.overriddenBy}; see README "The built-in theme"`
+    : 'fix the template; see README "Writing templates"';
+  return error(codes.templateSyntax, detail, { file: t.file, line, column, hint });
 }

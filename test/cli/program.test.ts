@@ -4,7 +4,7 @@ import { createTempSite, type TempSite } from '../support/temp-site.js';
 const sites: TempSite[] = [];
 afterEach(() => sites.splice(0).forEach((s) => s.remove()));
 const site = () => {
-  const s = createTempSite({}, { theme: false });
+  const s = createTempSite({});
   sites.push(s);
   return s;
 };

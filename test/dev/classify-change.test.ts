@@ -26,4 +26,13 @@ describe('classifyChange', () => {
     expect(classifyChange('public/index.html', 'site.config.json', 'public')).toBe('ignored');
     expect(classifyChange('public-notes/x.md', 'site.config.json', 'public')).toBe('ignored');
   });
+
+  it('treats the built-in theme as templates when it is developed inside the site', () => {
+    const folders = ['templates', 'theme'];
+    expect(classifyChange('theme/layouts/post.hbs', 'site.config.json', 'dist', folders)).toBe('template');
+    expect(classifyChange('theme', 'site.config.json', 'dist', folders)).toBe('template');
+    expect(classifyChange('theme/layouts/.post.hbs.swp', 'site.config.json', 'dist', folders)).toBe('ignored');
+    expect(classifyChange('themes/x.hbs', 'site.config.json', 'dist', folders)).toBe('ignored');
+    expect(classifyChange('theme/layouts/post.hbs', 'site.config.json', 'dist')).toBe('ignored');
+  });
 });

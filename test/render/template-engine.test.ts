@@ -66,4 +66,43 @@ describe('createTemplateEngine', () => {
     expect(engine!.hasLayout('constructor')).toBe(false);
     expect(() => engine!.render('constructor', {}, 'content/posts/a.md')).toThrow(/layout "constructor" not found/);
   });
+
+  it('names a built-in template by its theme path and lists the site file that would override it', () => {
+    const theme = '/opt/migrant-site/theme';
+    const set: TemplateSet = {
+      layouts: [{ name: 'post', file: `${theme}/layouts/post.hbs`, overriddenBy: 'templates/layouts/post.hbs', source: '{{> byline}}\n  {{shareUrl "myspace" post}}' }],
+      partials: [
+        { name: 'byline', file: 'templates/partials/byline.hbs', source: '{{> name}}' },
+        { name: 'name', file: `${theme}/partials/name.hbs`, overriddenBy: 'templates/partials/name.hbs', source: 'Ana' },
+      ],
+    };
+    const { engine } = createTemplateEngine(set, helpers);
+    expect(engine!.filesOf('post')).toEqual([
+      `${theme}/layouts/post.hbs`,
+      `${theme}/partials/name.hbs`,
+      'templates/layouts/post.hbs',
+      'templates/partials/byline.hbs',
+      'templates/partials/name.hbs',
+    ]);
+    try {
+      engine!.render('post', { post: { url: '/a/', title: 'A' } }, 'content/posts/a.md');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as SiteError).diagnostics[0]).toMatchObject({
+        code: 'MS402',
+        file: `${theme}/layouts/post.hbs`,
+        hint: 'a file of the built-in theme: override it with your own templates/layouts/post.hbs; see README "The built-in theme"',
+      });
+    }
+  });
+
+  it('reports an unreadable template once, without a missing-partial error where it is used', () => {
+    const unreadable = { severity: 'error' as const, code: 'MS404', message: 'template is not valid UTF-8 text', file: 'templates/partials/a.hbs', line: 1, column: 2 };
+    const { engine, diagnostics } = createTemplateEngine(
+      { layouts: [{ name: 'post', file: 'templates/layouts/post.hbs', source: '{{> a}}' }], partials: [{ name: 'a', file: 'templates/partials/a.hbs', source: '', unreadable }] },
+      helpers,
+    );
+    expect(engine).toBeUndefined();
+    expect(diagnostics).toEqual([unreadable]);
+  });
 });

@@ -15,11 +15,15 @@ export interface FixtureCopy {
   cleanup(): void;
 }
 
-/** A copy of `test/fixtures/<name>` with the repository's templates, in a temp folder. */
-export function copyFixture(name: string): FixtureCopy {
+/**
+ * A copy of `test/fixtures/<name>` in a temp folder. Unless `ownTemplates` is
+ * false, the built-in theme is copied into its `templates/`, so that steps can
+ * edit templates as a site does; without, the site uses the built-in theme.
+ */
+export function copyFixture(name: string, { ownTemplates = true } = {}): FixtureCopy {
   const root = mkdtempSync(join(tmpdir(), `migrant-${name}-`));
   cpSync(join(repoRoot, 'test', 'fixtures', name), root, { recursive: true });
-  cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
+  if (ownTemplates) cpSync(join(repoRoot, 'theme'), join(root, 'templates'), { recursive: true });
   const abs = (p: string) => join(root, p);
   return {
     root,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +27,9 @@ export interface TempSite {
   remove(): void;
 }
 
-/** A site folder in a temp dir with the repository's default theme, plus the given files. */
-export function createTempSite(files: Record<string, string>, options: { theme?: boolean; config?: object } = {}): TempSite {
+/** A site folder in a temp dir (built with the built-in theme unless it gets its own `templates/`), with the given files. */
+export function createTempSite(files: Record<string, string>, options: { config?: object } = {}): TempSite {
   const root = mkdtempSync(join(tmpdir(), 'migrant-site-test-'));
-  if (options.theme !== false) cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
   const site: TempSite = {
     root,
     write(path, text) {
