@@ -32,6 +32,7 @@ const owners: [RegExp, string][] = [
   [/^commander$/, 'cli'],
   [/^(unified|remark-|rehype-|micromark-|mdast-util-)/, 'content'],
   [/^yaml$/, 'content'],
+  [/^smol-toml$/, 'content/front-matter-toml.ts'],
   [/^(zod|jsonc-parser)$/, 'config'],
   [/^handlebars$/, 'render/template-engine.ts'],
   [/^(chokidar)$/, 'dev/watch-site.ts'],

@@ -26,7 +26,7 @@ export const cacheDir = (root: string) => join(root, '.cache', 'migrant-site');
 export async function loadParseCache(root: string, options: ContentOptions, toolVersion: string): Promise<ParseCache> {
   const file = join(cacheDir(root), 'parsed.v8');
   // Anything that changes parser output must change this string.
-  const format = JSON.stringify(['parsed-1', toolVersion, options]);
+  const format = JSON.stringify(['parsed-2', toolVersion, options]);
   const entries = new Map<string, ParsedSource>();
   try {
     const data = deserialize(await readFile(file)) as CacheFile;

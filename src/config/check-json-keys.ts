@@ -3,9 +3,8 @@
 
 import { getNodePath, type Node } from 'jsonc-parser';
 import { codes } from '../diagnostics/codes.js';
+import { isUnsafeKey } from '../text/unsafe-keys.js';
 import { formatJsonPath, type JsonProblem } from './config-problem.js';
-
-const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface KeyProblems {
   /** Keys that must never become object properties: stop before building any value. */
@@ -31,7 +30,7 @@ function checkObject(object: Node, problems: KeyProblems): void {
     if (!keyNode) continue;
     const key = String(keyNode.value);
     const where = formatJsonPath([...getNodePath(object), key]);
-    if (unsafeKeys.has(key)) {
+    if (isUnsafeKey(key)) {
       problems.unsafe.push({
         code: codes.configInvalid,
         offset: keyNode.offset,

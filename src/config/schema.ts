@@ -73,6 +73,16 @@ export const configSchema = z.strictObject({
   about: z.string().default(''),
   newsletter: z.strictObject({ action: webUrl, label: z.string().default('Subscribe') }).optional(),
   readingWordsPerMinute: z.number().int().positive().default(200),
+  /** A post's default slug: its file name without a YYYY-MM-DD- prefix (as Jekyll, Hugo, Eleventy) or its title. */
+  slugs: z.enum(['filename', 'title']).default('filename'),
+  content: z
+    .strictObject({
+      /** The site's own front-matter keys: kept as post.params without an unknown-field warning. */
+      ignoreKeys: z.array(z.string().min(1)).default([]),
+      /** When true, an author with no file in content/authors/ is an error instead of a free-text byline. */
+      requireAuthorFiles: z.boolean().default(false),
+    })
+    .prefault({}),
   markdown: z
     .strictObject({
       rawHtml: z.enum(['drop', 'sanitize']).default('drop'),

@@ -1,11 +1,13 @@
 import { codes } from '../diagnostics/codes.js';
 import { hasErrors, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Author, ImageRef, Page, Post } from '../graph/types.js';
+import type { Author, Page, Post } from '../graph/types.js';
+import { firstWritten, flatImageKeys, imageKeys, isFileTimeDate, permalinkProblem, readBylines, readImage, resolveAlias, splitCategories } from './front-matter-compat.js';
+import { parseDate } from './parse-date.js';
 import { createFieldReader, type FieldContext, type FieldReader } from './front-matter-reader.js';
 import type { FrontMatter } from './front-matter.js';
 
 /** The Post properties written in front matter; the caller derives slug defaults, summary, html… */
-export type PostFields = Pick<Post, 'title' | 'date' | 'updated' | 'authorIds' | 'categories' | 'tags' | 'image' | 'draft' | 'featured' | 'aliases'> & {
+export type PostFields = Pick<Post, 'title' | 'date' | 'updated' | 'authorIds' | 'authorLinks' | 'categories' | 'tags' | 'image' | 'draft' | 'featured' | 'aliases' | 'permalink' | 'params'> & {
   summary?: string;
   slug?: string;
 };
@@ -18,62 +20,119 @@ export interface FieldsResult<T> {
   diagnostics: Diagnostic[];
 }
 
-type FrontMatterInput = Pick<FrontMatter, 'data' | 'pathPositions'> & Partial<Pick<FrontMatter, 'valuePositions'>>;
+type FrontMatterInput = Pick<FrontMatter, 'data' | 'pathPositions'> & Partial<Pick<FrontMatter, 'valuePositions' | 'partial'>>;
 
+export interface PostFieldOptions {
+  timeZone: string;
+  /** The date of a `YYYY-MM-DD-` file name, used when front matter has none. */
+  fileDate?: string;
+  /** Where relative aliases resolve: the post's folder as a site path, `/posts/`. */
+  aliasFolder?: string;
+  /** The site's own front-matter keys: kept in params without a warning. */
+  ignoreKeys?: readonly string[];
+}
+
+// Each field with the spellings Jekyll, Hugo and Eleventy use for it, the first one preferred.
+const updatedKeys = ['updated', 'lastmod', 'last_modified_at', 'modified'];
+const summaryKeys = ['summary', 'description', 'excerpt'];
+const permalinkKeys = ['permalink', 'url'];
 const postKeys = [
-  'title', 'date', 'updated', 'author', 'authors', 'category', 'categories', 'tags',
-  'summary', 'image', 'draft', 'featured', 'slug', 'aliases',
-] as const;
-const imageKeys = ['src', 'alt', 'caption', 'credit'] as const;
+  'title', 'date', ...updatedKeys, 'author', 'authors', 'category', 'categories', 'tags', ...summaryKeys,
+  ...imageKeys, ...flatImageKeys, 'draft', 'published', 'featured', 'slug', ...permalinkKeys, 'aliases', 'redirect_from',
+];
 const pageKeys = ['title', 'slug', 'description'] as const;
 const authorKeys = ['name', 'role', 'avatar', 'email', 'social'] as const;
 const maxTags = 100;
+// Written in nearly every Jekyll and Eleventy post, and meaningless here (the
+// theme picks the layout): kept in params without a warning that would bury the real ones.
+const silentPeerKeys = ['layout'];
+const aliasHint = 'write old addresses as site paths, e.g. /2019/05/old-title/, or relative to the post\'s folder, e.g. old-title/';
 
-const imageHint = 'write it as a mapping:\n  image:\n    src: /images/boat.jpg\n    alt: What the picture shows';
-const altHint = 'describe the picture for readers who cannot see it, e.g. alt: Rescue boat at dawn';
-
-export function readPostFields(fm: FrontMatterInput, file: string, options: { timeZone: string }): FieldsResult<PostFields> {
+export function readPostFields(fm: FrontMatterInput, file: string, options: PostFieldOptions): FieldsResult<PostFields> {
   return readWith(fm, file, (read, ctx) => {
     const title = read.string('title', { required: true, hint: 'add a line such as "title: Border crossings rise"' });
-    const date = read.date('date', options.timeZone, { required: true });
-    const updated = read.date('updated', options.timeZone);
+    const date = isFileTimeDate(read.value('date')) ? fileTimeDate(read, options) : (read.date('date', options.timeZone, { required: options.fileDate === undefined }) ?? (read.has('date') ? undefined : fileDate(options)));
+    const updatedKey = firstWritten(read, updatedKeys);
+    const updated = updatedKey === undefined ? undefined : read.date(updatedKey, options.timeZone);
     if (date && updated && updated < date) {
       ctx.diagnostics.push(
-        warning(codes.invalidDate, `'updated' (${updated.toISOString()}) is before 'date' (${date.toISOString()})`, {
+        warning(codes.invalidDate, `'${updatedKey}' (${updated.toISOString()}) is before 'date' (${date.toISOString()})`, {
           file,
-          ...ctx.pathPositions.updated,
-          hint: "check the year; 'updated' is when the article last changed",
+          ...ctx.pathPositions[updatedKey!],
+          hint: `check the year; '${updatedKey}' is when the article last changed`,
         }),
       );
     }
+    const bylines = readBylines(readOneOrMany(read, 'author', 'authors', {}));
+    const links = Object.fromEntries(bylines.filter((b) => b.link).map((b) => [b.name, b.link!]));
+    const summaryKey = firstWritten(read, summaryKeys);
+    const permalinkKey = firstWritten(read, permalinkKeys);
+    // Eleventy's `permalink: false` and Jekyll's `published: false` both mean: not published.
+    const unpublished = (permalinkKey !== undefined && read.value(permalinkKey) === false) || read.boolean('published') === false;
     const fields = {
       title,
       date,
       updated,
-      authorIds: readOneOrMany(read, 'author', 'authors', {}),
-      categories: readOneOrMany(read, 'category', 'categories', { term: true }),
+      authorIds: bylines.map((b) => b.name),
+      ...(Object.keys(links).length > 0 ? { authorLinks: links } : {}),
+      categories: readCategories(read),
       tags: read.list('tags', { term: true, max: maxTags }) ?? [],
-      summary: read.string('summary'),
+      summary: summaryKey === undefined ? undefined : read.string(summaryKey),
       image: readImage(read),
-      draft: read.boolean('draft') ?? false,
+      draft: (read.boolean('draft') ?? false) || unpublished,
       featured: read.boolean('featured') ?? false,
       slug: read.string('slug'),
-      aliases:
-        read.list('aliases', {
-          check: (alias) => (alias.startsWith('/') ? undefined : `entries must start with '/' (got "${alias}")`),
-          hint: 'write old addresses as site-relative paths, e.g. /2019/05/old-title/',
-        }) ?? [],
+      permalink: permalinkKey === undefined || unpublished ? undefined : readPermalink(read, permalinkKey),
+      aliases: readAliases(read, options.aliasFolder ?? '/'),
+      params: Object.fromEntries(read.keys().filter((k) => !postKeys.includes(k)).map((k) => [k, read.value(k)])),
     };
-    read.warnUnknownKeys(postKeys);
+    read.warnUnknownKeys(postKeys, { ignore: [...silentPeerKeys, ...(options.ignoreKeys ?? [])], keptIn: 'post.params' });
     return title !== undefined && date !== undefined ? { ...fields, title, date } : undefined;
   });
 }
 
-export function readPageFields(fm: FrontMatterInput, file: string): FieldsResult<PageFields> {
+/** `date: Last Modified` (Eleventy): the file name's date, with a warning; without one, an error. */
+function fileTimeDate(read: FieldReader, options: PostFieldOptions): Date | undefined {
+  const date = fileDate(options);
+  const words = String(read.value('date'));
+  if (date) read.warn(codes.invalidDate, 'date', `'date: ${words}' depends on when the file was copied; the date in the file name is used`, `write the date, e.g. date: ${options.fileDate}`);
+  else read.fail(codes.invalidDate, 'date', `'date: ${words}' depends on when the file was copied, so it cannot date an article`, 'write the date, e.g. date: 2021-06-02');
+  return date;
+}
+
+function fileDate(options: PostFieldOptions): Date | undefined {
+  return options.fileDate === undefined ? undefined : parseDate(options.fileDate, options.timeZone);
+}
+
+function readCategories(read: FieldReader): string[] {
+  const key = read.has('categories') ? 'categories' : 'category';
+  return splitCategories(read, key, readOneOrMany(read, 'category', 'categories', { term: true })) ?? [];
+}
+
+function readPermalink(read: FieldReader, key: string): string | undefined {
+  const url = read.string(key);
+  if (url === undefined) return undefined;
+  const problem = permalinkProblem(url);
+  if (problem === undefined) return url;
+  read.fail(codes.permalinkInvalid, key, `'${key}' cannot be used as this article's address: ${problem}`, 'write the address as a site path such as /2019/05/boats-at-dawn/');
+  return undefined;
+}
+
+/** `aliases` (Hugo) and `redirect_from` (Jekyll) together; relative entries resolved against the post's folder. */
+function readAliases(read: FieldReader, folder: string): string[] {
+  const aliases: string[] = [];
+  for (const key of ['aliases', 'redirect_from']) {
+    const entries = read.list(key, { check: (alias) => (resolveAlias(alias, folder) ? undefined : `entries must be site paths (got "${alias}")`), hint: aliasHint }) ?? [];
+    for (const alias of entries.map((a) => resolveAlias(a, folder)!)) if (!aliases.includes(alias)) aliases.push(alias);
+  }
+  return aliases;
+}
+
+export function readPageFields(fm: FrontMatterInput, file: string, options: { ignoreKeys?: readonly string[] } = {}): FieldsResult<PageFields> {
   return readWith(fm, file, (read) => {
     const title = read.string('title', { required: true, hint: 'add a line such as "title: About us"' });
     const fields = { slug: read.string('slug'), description: read.string('description') };
-    read.warnUnknownKeys(pageKeys);
+    read.warnUnknownKeys(pageKeys, { ignore: [...silentPeerKeys, ...(options.ignoreKeys ?? [])] });
     return title === undefined ? undefined : { title, ...fields };
   });
 }
@@ -94,13 +153,14 @@ export function readAuthorFields(fm: FrontMatterInput, file: string): FieldsResu
 
 /** Runs `readAll` over the data; no fields come back if anything was an error. */
 function readWith<T>(fm: FrontMatterInput, file: string, readAll: (read: FieldReader, ctx: FieldContext) => T | undefined): FieldsResult<T> {
-  // No data means the front matter itself failed, and that is already reported.
-  if (!fm.data) return { diagnostics: [] };
-  const ctx: FieldContext = { file, pathPositions: fm.pathPositions, valuePositions: fm.valuePositions ?? {}, diagnostics: [] };
-  const fields = readAll(createFieldReader(fm.data, '', ctx), ctx);
+  const data = fm.data ?? fm.partial;
+  // Broken front matter: what could be read is still checked, so one build reports every problem.
+  if (!data) return { diagnostics: [] };
+  const ctx: FieldContext = { file, pathPositions: fm.pathPositions, valuePositions: fm.valuePositions ?? {}, diagnostics: [], partial: !fm.data };
+  const fields = readAll(createFieldReader(data, '', ctx), ctx);
   // Reported in file order, whatever order the fields were read in.
   ctx.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return hasErrors(ctx.diagnostics) || fields === undefined ? { diagnostics: ctx.diagnostics } : { fields, diagnostics: ctx.diagnostics };
+  return !fm.data || hasErrors(ctx.diagnostics) || fields === undefined ? { diagnostics: ctx.diagnostics } : { fields, diagnostics: ctx.diagnostics };
 }
 
 /**
@@ -114,18 +174,6 @@ function readOneOrMany(read: FieldReader, one: string, many: string, options: { 
     return [];
   }
   return read.list(read.has(many) ? many : one, options) ?? [];
-}
-
-function readImage(read: FieldReader): ImageRef | undefined {
-  const image = read.mapping('image', imageHint);
-  if (!image) return undefined;
-  const src = image.string('src', { required: true, hint: 'add the picture path, e.g. src: /images/boat.jpg' });
-  const alt = image.string('alt', { required: true, hint: altHint });
-  const caption = image.string('caption');
-  const credit = image.string('credit');
-  image.warnUnknownKeys(imageKeys);
-  if (src === undefined || alt === undefined) return undefined;
-  return { src, alt, ...(caption === undefined ? {} : { caption }), ...(credit === undefined ? {} : { credit }) };
 }
 
 function readSocial(read: FieldReader): Record<string, string> {

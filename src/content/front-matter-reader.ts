@@ -8,6 +8,8 @@ export interface FieldContext {
   pathPositions: Record<string, Position>;
   valuePositions: Record<string, Position>;
   diagnostics: Diagnostic[];
+  /** The front matter is broken and this is what could be read before the break: an absent field may just be unread. */
+  partial?: boolean;
 }
 
 export interface ListOptions {
@@ -23,17 +25,28 @@ export interface ListOptions {
 export interface FieldReader {
   keys(): string[];
   has(key: string): boolean;
+  /** The value as parsed, to tell which form a field is written in. */
+  value(key: string): unknown;
   string(key: string, options?: { required?: boolean; hint?: string }): string | undefined;
   boolean(key: string): boolean | undefined;
   date(key: string, timeZone: string, options?: { required?: boolean }): Date | undefined;
   list(key: string, options?: ListOptions): string[] | undefined;
   mapping(key: string, hint: string): FieldReader | undefined;
-  warnUnknownKeys(known: readonly string[]): void;
+  /**
+   * Warns about keys outside `known`, except those in `ignore` (compared
+   * without regard to case). `keptIn` names where templates find the value
+   * (`post.params`) when unknown keys are kept rather than dropped.
+   */
+  warnUnknownKeys(known: readonly string[], options?: { ignore?: readonly string[]; keptIn?: string }): void;
   /** Reports a problem at the key (or list element) `key` of this mapping. */
   fail(code: string, key: string, message: string, hint?: string): void;
+  /** Reports a guess or a loss at the key `key` of this mapping, without failing the file. */
+  warn(code: string, key: string, message: string, hint?: string): void;
 }
 
 const maxTermLength = 100;
+const yesWords = new Set(['true', 'yes', 'y', 'on']);
+const noWords = new Set(['false', 'no', 'n', 'off']);
 const dateHint = 'use YYYY-MM-DD, or ISO 8601 with a time such as 2024-11-06T09:30 or 2024-11-06T09:30:00+01:00';
 
 /**
@@ -57,6 +70,7 @@ export function createFieldReader(data: Record<string, unknown>, prefix: string,
 
   /** An absent key is reported where its mapping starts (1:1 for the top level); an empty one at itself. */
   const missing = (key: string, hint: string) => {
+    if (ctx.partial && !Object.hasOwn(data, key)) return;
     const written = Object.hasOwn(data, key);
     const path = pathOf(key);
     report(error, codes.fieldMissing, written ? path : prefix, `'${path}' is ${written ? 'empty' : 'missing'}`, hint);
@@ -67,7 +81,9 @@ export function createFieldReader(data: Record<string, unknown>, prefix: string,
   const reader: FieldReader = {
     keys: () => Object.keys(data),
     has,
+    value: (key) => (has(key) ? data[key] : undefined),
     fail,
+    warn: (code, key, message, hint) => report(warning, code, pathOf(key), message, hint),
     string(key, { required = false, hint = `add a line such as "${key}: …"` } = {}) {
       const value = has(key) ? data[key] : undefined;
       if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -77,8 +93,13 @@ export function createFieldReader(data: Record<string, unknown>, prefix: string,
     },
     boolean(key) {
       if (!has(key)) return undefined;
-      if (typeof data[key] === 'boolean') return data[key];
-      wrongType(key, 'true or false', data[key]);
+      const value = data[key];
+      if (typeof value === 'boolean') return value;
+      // YAML 1.1 (Jekyll's Psych, Hugo's go-yaml) reads these as booleans; the core schema leaves them text.
+      const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
+      if (yesWords.has(word)) return true;
+      if (noWords.has(word)) return false;
+      wrongType(key, 'true or false', value, 'write true or false (yes/no and on/off are read too)');
       return undefined;
     },
     date(key, timeZone, { required = false } = {}) {
@@ -114,11 +135,14 @@ export function createFieldReader(data: Record<string, unknown>, prefix: string,
       wrongType(key, 'a mapping', value, hint);
       return undefined;
     },
-    warnUnknownKeys(known) {
-      for (const key of Object.keys(data).filter((k) => !known.includes(k))) {
+    warnUnknownKeys(known, { ignore = [], keptIn } = {}) {
+      const ignored = new Set(ignore.map((k) => k.toLowerCase()));
+      for (const key of Object.keys(data).filter((k) => !known.includes(k) && !ignored.has(k.toLowerCase()))) {
         const suggestion = didYouMean(key, known);
-        const hint = suggestion ? `did you mean '${suggestion}'?` : `known fields: ${known.join(', ')}`;
-        report(warning, codes.unknownField, pathOf(key), `unknown field '${pathOf(key)}' is ignored`, hint);
+        const silence = 'if it is your own field, list it in "content": { "ignoreKeys": [...] } of site.config.json to silence this';
+        const hint = suggestion ? `did you mean '${suggestion}'?${keptIn ? ` Or ${silence}` : ''}` : keptIn ? silence : `known fields: ${known.join(', ')}`;
+        const fate = keptIn ? `is kept as ${keptIn}.${key}` : 'is ignored';
+        report(warning, codes.unknownField, pathOf(key), `unknown field '${pathOf(key)}' ${fate}`, hint);
       }
     },
   };

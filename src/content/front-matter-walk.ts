@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { KeyPositions } from '../graph/types.js';
+import { isUnsafeKey } from '../text/unsafe-keys.js';
 
 /** A diagnostic place in file coordinates. */
 export interface Place {
@@ -21,10 +22,6 @@ export interface WalkedNodes {
   keyAt: Map<number, string>;
   diagnostics: Diagnostic[];
 }
-
-// Keys that would reach Object.prototype (or look like they might) through any
-// consumer that copies front matter with plain assignment.
-const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface RangedNode {
   range?: [number, number, number] | null;
@@ -73,7 +70,7 @@ function visit(node: unknown, path: string, walked: WalkedNodes, at: Locate): vo
     const name = String(key.value);
     const offset = startOf(key);
     walked.keyAt.set(offset, name);
-    if (unsafeKeys.has(name)) {
+    if (isUnsafeKey(name)) {
       walked.diagnostics.push(
         error(codes.frontMatterUnsafeKey, `key '${name}' is not allowed in front matter`, {
           ...at(offset),

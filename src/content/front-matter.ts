@@ -1,11 +1,15 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { KeyPositions } from '../graph/types.js';
-import { parseFrontMatterYaml } from './front-matter-yaml.js';
+import { lowercaseTopLevelKeys } from './front-matter-keys.js';
+import { parseFrontMatterToml } from './front-matter-toml.js';
+import { parseFrontMatterYaml, type FrontMatterData } from './front-matter-yaml.js';
 
 export interface FrontMatter {
   /** The fields; absent when the front matter has an error. `{}` when there is no front matter. */
   data?: Record<string, unknown>;
+  /** When the front matter has an error: the fields that could still be read, for their own checks. */
+  partial?: Record<string, unknown>;
   /** Top-level key → where the key is written (file coordinates, the opening `---` is line 1). */
   positions: KeyPositions;
   /**
@@ -22,35 +26,59 @@ export interface FrontMatter {
   diagnostics: Diagnostic[];
 }
 
-const openingFence = /^---[ \t]*([A-Za-z][\w+.-]*)?[ \t]*$/;
-const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
+interface Dialect {
+  name: string;
+  /** Whether the closing line of this dialect is `line`. */
+  closes: (line: string) => boolean;
+  /** The text handed to the parser: the lines between the fences, or (JSON) the fences too. */
+  keepFences: boolean;
+  parse: (text: string, file: string, lineOffset: number) => FrontMatterData;
+  closeHint: string;
+}
+
+// `---` (or a longer run of dashes) is YAML as in Jekyll, Hugo and Eleventy;
+// `+++` is TOML and a first line `{` JSON, as in Hugo. JSON is read as YAML,
+// of which it is a subset, so it gets the same positions and safety checks.
+const yaml: Dialect = { name: 'YAML', closes: (l) => /^(?:-{3,}|\.\.\.)[ \t]*$/.test(l), keepFences: false, parse: parseFrontMatterYaml, closeHint: "end the front matter with a line containing only '---'" };
+const toml: Dialect = { name: 'TOML', closes: (l) => /^\+\+\+[ \t]*$/.test(l), keepFences: false, parse: parseFrontMatterToml, closeHint: "end the front matter with a line containing only '+++'" };
+const json: Dialect = { name: 'JSON', closes: (l) => /^\}[ \t]*$/.test(l), keepFences: true, parse: parseFrontMatterYaml, closeHint: "end the front matter with a line containing only '}'" };
+
+const yamlFence = /^-{3,}[ \t]*([A-Za-z][\w+.-]*)?[ \t]*$/;
+// First lines that look like an attempt at a fence: `--`, `++++`, `***`, `===`, `+++toml`…
+const fenceLike = /^(?:-{2,}|\+{2,}|={3,}|\*{3,}|~{3,}|_{3,})[ \t]*[\w+.-]*[ \t]*$/;
 
 /**
- * Splits `---` YAML front matter from the body and parses it safely.
- * Expects text from decodeSource (no BOM, LF line endings).
+ * Splits front matter from the body and parses it safely. Expects text from
+ * decodeSource (no BOM, LF line endings). Top-level keys come back lowercased:
+ * `Title:` and `title:` are the same field, as in Hugo.
  */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const firstEnd = lineEnd(text, 0);
-  const opening = openingFence.exec(text.slice(0, firstEnd));
-  if (!opening) return { data: {}, positions: {}, pathPositions: {}, valuePositions: {}, body: text, bodyLine: 1, diagnostics: [] };
-  const yamlStart = Math.min(firstEnd + 1, text.length);
-  const closing = findClosingFence(text, yamlStart);
-  if (!closing) {
+  const first = text.slice(0, firstEnd);
+  const opening = yamlFence.exec(first);
+  const dialect = opening ? yaml : /^\+\+\+[ \t]*$/.test(first) ? toml : /^\{[ \t]*$/.test(first) ? json : undefined;
+  if (!dialect) {
+    if (!fenceLike.test(first)) return { data: {}, positions: {}, pathPositions: {}, valuePositions: {}, body: text, bodyLine: 1, diagnostics: [] };
     return failed(text, 1, [
-      error(codes.frontMatterUnterminated, 'front matter is never closed', {
+      error(codes.frontMatterFence, `front matter fence not recognised: '${first.trim()}'`, {
         file,
         line: 1,
         column: 1,
-        hint: "end the front matter with a line containing only '---'",
+        hint: "start and end YAML front matter with '---' lines, or TOML front matter with '+++' lines",
       }),
     ]);
   }
+  const start = Math.min(firstEnd + 1, text.length);
+  const closing = findClosingFence(text, start, dialect.closes);
+  if (!closing) {
+    return failed(text, 1, [error(codes.frontMatterUnterminated, 'front matter is never closed', { file, line: 1, column: 1, hint: dialect.closeHint })]);
+  }
   const body = text.slice(closing.next);
-  const language = opening[1];
+  const language = opening?.[1];
   if (language !== undefined && language.toLowerCase() !== 'yaml') {
     // gray-matter evaluates `---js` blocks; here nothing in content is ever run.
     return failed(body, closing.line + 1, [
-      error(codes.frontMatterExecutable, `executable front matter is not supported ('---${language}')`, {
+      error(codes.frontMatterExecutable, `executable front matter is not supported ('${first.trim()}')`, {
         file,
         line: 1,
         column: 1,
@@ -58,19 +86,19 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       }),
     ]);
   }
-  const parsed = parseFrontMatterYaml(text.slice(yamlStart, closing.start), file, 1);
-  return { ...parsed, body, bodyLine: closing.line + 1 };
+  const parsed = dialect.keepFences ? dialect.parse(text.slice(0, closing.next), file, 0) : dialect.parse(text.slice(start, closing.start), file, 1);
+  return { ...lowercaseTopLevelKeys(parsed, file), body, bodyLine: closing.line + 1 };
 }
 
 function failed(body: string, bodyLine: number, diagnostics: Diagnostic[]): FrontMatter {
   return { positions: {}, pathPositions: {}, valuePositions: {}, body, bodyLine, diagnostics };
 }
 
-/** The first `---` or `...` line from `from` on: its start, where the body begins, and its file line. */
-function findClosingFence(text: string, from: number): { start: number; next: number; line: number } | undefined {
+/** The first closing line from `from` on: its start, where the body begins, and its file line. */
+function findClosingFence(text: string, from: number, closes: (line: string) => boolean): { start: number; next: number; line: number } | undefined {
   for (let start = from, line = 2; start < text.length; line++) {
     const end = lineEnd(text, start);
-    if (closingFence.test(text.slice(start, end))) return { start, next: Math.min(end + 1, text.length), line };
+    if (closes(text.slice(start, end))) return { start, next: Math.min(end + 1, text.length), line };
     start = end + 1;
   }
   return undefined;

@@ -3,8 +3,11 @@
 // IANA time zone, resolved through Intl.DateTimeFormat. This module has no
 // imports so a test can run it on its own under different TZ settings.
 
+// YAML 1.1 timestamps as Jekyll (Psych) and Hugo read them: one-digit month,
+// day and hour (`2015-3-7 5:00:00`), spaces before the offset, and offsets
+// written `-4`, `-0400` or `-04:00`.
 const datePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?: ?(Z|[+-]\d{2}:?\d{2}))?)?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -21,7 +24,7 @@ interface WallTime {
 
 /**
  * Accepts `YYYY-MM-DD`, optionally followed by `T` or a space and `hh:mm`,
- * `hh:mm:ss` or `hh:mm:ss.fff`, optionally followed by `Z` or `±hh:mm`.
+ * `hh:mm:ss` or `hh:mm:ss.fff`, optionally followed by `Z`, `±hh:mm`, `±hhmm` or `±h`.
  * Without an offset the time is read in `timeZone` (a date alone is midnight
  * there). Returns undefined for anything else, including impossible calendar
  * dates (`2024-02-30`), `24:00`, numbers and words like `yesterday`.
@@ -71,11 +74,12 @@ function wallTimeAsUtc(t: WallTime): number {
   return date.getTime();
 }
 
-/** `Z`, `+01:00`, `-0530` → milliseconds east of UTC. */
+/** `Z`, `+01:00`, `-0530`, `-4` → milliseconds east of UTC. */
 function parseOffset(offset: string): number | undefined {
   if (offset === 'Z') return 0;
-  const hours = Number(offset.slice(1, 3));
-  const minutes = Number(offset.slice(-2));
+  const [, hoursText, minutesText = '0'] = /^[+-](\d{1,2}?):?(\d{2})?$/.exec(offset) ?? [];
+  const hours = Number(hoursText);
+  const minutes = Number(minutesText);
   if (hours > 23 || minutes > 59) return undefined;
   return (offset.startsWith('-') ? -1 : 1) * (hours * hourMs + minutes * 60_000);
 }

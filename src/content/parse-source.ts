@@ -6,6 +6,7 @@ import { decodeSource } from './decode-source.js';
 import { toExcerpt, toReadingMinutes } from './excerpt.js';
 import { readAuthorFields, readPageFields, readPostFields } from './front-matter-fields.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
+import { fileSlug, postFolder, readFileName, withoutMarkdownExtension } from './file-name.js';
 import { renderMarkdown, type MarkdownResult } from './markdown.js';
 
 // One content file → one Post, Page or Author. Pure apart from the CPU spent
@@ -15,10 +16,20 @@ export interface ContentOptions {
   timeZone: string;
   rawHtml: SiteConfig['markdown']['rawHtml'];
   readingWordsPerMinute: number;
+  /** Where a post's default slug comes from: its file name (as Jekyll, Hugo and Eleventy) or its title. */
+  slugs: SiteConfig['slugs'];
+  /** The site's own front-matter keys: no unknown-field warning. */
+  ignoreKeys: string[];
 }
 
 export function contentOptionsOf(config: SiteConfig): ContentOptions {
-  return { timeZone: config.timeZone, rawHtml: config.markdown.rawHtml, readingWordsPerMinute: config.readingWordsPerMinute };
+  return {
+    timeZone: config.timeZone,
+    rawHtml: config.markdown.rawHtml,
+    readingWordsPerMinute: config.readingWordsPerMinute,
+    slugs: config.slugs,
+    ignoreKeys: config.content.ignoreKeys,
+  };
 }
 
 export interface SourceText {
@@ -42,7 +53,7 @@ function prepare(source: SourceText, options: ContentOptions, diagnostics: Diagn
   if (decoded.text === undefined) return undefined;
   const frontMatter = parseFrontMatter(decoded.text, source.path);
   diagnostics.push(...frontMatter.diagnostics);
-  if (!frontMatter.data) return undefined;
+  if (!frontMatter.data && !frontMatter.partial) return undefined;
   const markdown = renderMarkdown({ body: frontMatter.body, file: source.path, bodyLine: frontMatter.bodyLine }, { rawHtml: options.rawHtml });
   diagnostics.push(...markdown.diagnostics);
   return { frontMatter, markdown };
@@ -53,17 +64,25 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
   const prepared = prepare(source, options, diagnostics);
   if (!prepared) return { kind: 'post', diagnostics };
   const { frontMatter, markdown } = prepared;
-  const read = readPostFields(frontMatter, source.path, { timeZone: options.timeZone });
+  const fileName = readFileName(source.path);
+  const read = readPostFields(frontMatter, source.path, {
+    timeZone: options.timeZone,
+    fileDate: fileName.date,
+    aliasFolder: postFolder(source.path),
+    ignoreKeys: options.ignoreKeys,
+  });
   diagnostics.push(...read.diagnostics);
   if (!read.fields) return { kind: 'post', diagnostics };
   const f = read.fields;
+  const slug = f.slug ?? (options.slugs === 'title' ? slugify(f.title) : fileSlug(fileName.name, source.path, diagnostics));
   const post: Post = {
     sourcePath: source.path,
-    slug: f.slug ?? slugify(f.title),
+    slug,
     title: f.title,
     date: f.date,
     updated: f.updated,
     authorIds: f.authorIds,
+    ...(f.authorLinks ? { authorLinks: f.authorLinks } : {}),
     categories: f.categories,
     tags: f.tags,
     summary: f.summary ?? toExcerpt(markdown.firstParagraph),
@@ -71,6 +90,8 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
     draft: f.draft,
     featured: f.featured,
     aliases: f.aliases,
+    ...(f.permalink === undefined ? {} : { permalink: f.permalink }),
+    params: f.params,
     html: markdown.html,
     wordCount: markdown.wordCount,
     readingMinutes: toReadingMinutes(markdown.wordCount, options.readingWordsPerMinute),
@@ -85,7 +106,7 @@ export function parsePage(source: SourceText, options: ContentOptions): ParsedSo
   const prepared = prepare(source, options, diagnostics);
   if (!prepared) return { kind: 'page', diagnostics };
   const { frontMatter, markdown } = prepared;
-  const read = readPageFields(frontMatter, source.path);
+  const read = readPageFields(frontMatter, source.path, { ignoreKeys: options.ignoreKeys });
   diagnostics.push(...read.diagnostics);
   if (!read.fields) return { kind: 'page', diagnostics };
   const f = read.fields;
@@ -108,7 +129,7 @@ export function parseAuthor(source: SourceText, options: ContentOptions): Parsed
   const read = readAuthorFields(frontMatter, source.path);
   diagnostics.push(...read.diagnostics);
   if (!read.fields) return { kind: 'author', diagnostics };
-  const id = source.path.replace(/^.*\//, '').replace(/\.md$/, '');
+  const id = withoutMarkdownExtension(source.path.replace(/^.*\//, ''));
   const author: Author = { id, sourcePath: source.path, ...read.fields, bioHtml: markdown.html };
   return { kind: 'author', author, diagnostics };
 }

@@ -3,16 +3,20 @@ import { join, relative } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { warning, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside, toPosix } from '../paths/is-inside.js';
+import { isBundleIndex, isMarkdownFile, markdownExtensions } from './file-name.js';
 
-export type SourceKind = 'post' | 'page' | 'author' | 'static' | 'data';
+/** `bundle`: a file beside a page bundle's `index.md`, published beside the post's page. */
+export type SourceKind = 'post' | 'page' | 'author' | 'static' | 'data' | 'bundle';
 
 export interface SourceFile {
   kind: SourceKind;
   /** Relative to the site root, forward slashes: `content/posts/x.md`. */
   path: string;
   absPath: string;
-  /** Relative to the kind's folder: `x.md`, `images/a.svg`. */
+  /** Relative to the kind's folder: `x.md`, `images/a.svg`; for a bundle file, to the bundle's folder. */
   within: string;
+  /** For a bundle file: the source path of the bundle's post (`content/posts/x/index.md`). */
+  bundle?: string;
 }
 
 const folders: Record<string, SourceKind> = {
@@ -45,11 +49,13 @@ export async function scanContent(root: string): Promise<ScanResult> {
   }
   const visitedDirs = new Set<string>();
 
-  async function walk(absDir: string, kind: SourceKind, kindRoot: string): Promise<void> {
+  async function walk(absDir: string, kind: SourceKind, kindRoot: string, bundle?: Bundle): Promise<void> {
     const real = await realpath(absDir);
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
     const entries = await readdir(absDir, { withFileTypes: true });
+    const index = kind === 'post' && !bundle && absDir !== kindRoot ? entries.find((e) => !e.isDirectory() && isBundleIndex(e.name)) : undefined;
+    if (index) bundle = { dir: absDir, index: toPosix(relative(root, join(absDir, index.name))) };
     for (const entry of entries) {
       const abs = join(absDir, entry.name);
       const rel = toPosix(relative(root, abs));
@@ -73,8 +79,12 @@ export async function scanContent(root: string): Promise<ScanResult> {
         }
         isDir = (await lstat(target)).isDirectory();
       }
-      if (isDir) await walk(abs, kind, kindRoot);
-      else if (kind === 'static' || kind === 'data' || entry.name.endsWith('.md')) {
+      if (isDir) await walk(abs, kind, kindRoot, bundle);
+      else if (kind === 'post') {
+        const file = classifyPostFile(rel, abs, toPosix(relative(kindRoot, abs)), bundle);
+        if ('problem' in file) diagnostics.push(file.problem);
+        else files.push(file);
+      } else if (kind === 'static' || kind === 'data' || isMarkdownFile(entry.name)) {
         files.push({ kind, path: rel, absPath: abs, within: toPosix(relative(kindRoot, abs)) });
       }
     }
@@ -86,5 +96,29 @@ export async function scanContent(root: string): Promise<ScanResult> {
     if (exists) await walk(dir, kind, dir);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Directory listing order differs between file systems; reports should not.
+  diagnostics.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));
   return { files, diagnostics };
+}
+
+/** A page bundle: a folder under content/posts/ holding an `index.md` and the files it shows. */
+interface Bundle {
+  dir: string;
+  /** Source path of the index file. */
+  index: string;
+}
+
+const notPublishedHint = `posts are ${markdownExtensions.join(', ')} files; put pictures and downloads beside an index.md in a page bundle (content/posts/<name>/index.md) or in content/static/`;
+
+/** What a file under content/posts/ is: a post, a file of a page bundle, or something not published (a warning). */
+function classifyPostFile(rel: string, abs: string, within: string, bundle: Bundle | undefined): SourceFile | { problem: Diagnostic } {
+  const name = within.slice(within.lastIndexOf('/') + 1);
+  if (bundle) {
+    if (rel === bundle.index) return { kind: 'post', path: rel, absPath: abs, within };
+    if (!isMarkdownFile(name)) return { kind: 'bundle', path: rel, absPath: abs, within: toPosix(relative(bundle.dir, abs)), bundle: bundle.index };
+    return { problem: warning(codes.skippedFile, `not published: ${rel} is a second text in the page bundle of ${bundle.index}`, { file: rel, hint: 'a page bundle holds one article, its index file; move this one to its own file or bundle' }) };
+  }
+  if (!isMarkdownFile(name)) return { problem: warning(codes.skippedFile, `not published: ${rel} is not an article`, { file: rel, hint: notPublishedHint }) };
+  if (/^_index\./i.test(name)) return { problem: warning(codes.skippedFile, `not published: ${rel} is a Hugo section page, not an article`, { file: rel, hint: 'lists of articles are made by the site; move any text you need into a page in content/pages/' }) };
+  return { kind: 'post', path: rel, absPath: abs, within };
 }

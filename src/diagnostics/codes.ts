@@ -29,6 +29,9 @@ export const codes = {
   symlinkOutside: 'MS215',
   skippedFile: 'MS216',
   contentTooDeep: 'MS217',
+  frontMatterFence: 'MS230',
+  frontMatterToml: 'MS231',
+  permalinkInvalid: 'MS232',
 
   unknownAuthor: 'MS301',
   urlCollision: 'MS302',

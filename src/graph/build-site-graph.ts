@@ -5,6 +5,7 @@ import { buildAuthors } from './build-authors.js';
 import { compareCodeUnits } from './compare-names.js';
 import { keyPlace } from './key-place.js';
 import { buildLists } from './lists.js';
+import { expandPostPermalink } from './front-matter-permalink.js';
 import { expandPermalink } from './permalink.js';
 import { matchPopularity } from './popularity.js';
 import { findRelated } from './related.js';
@@ -26,12 +27,11 @@ export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: 
   const { posts } = selected;
   const taxonomies = buildTaxonomies(posts, config);
   for (const post of posts) {
-    post.url = expandPermalink(config.permalinks.post, {
-      slug: post.slug,
-      date: post.date,
-      category: post.primaryCategory?.slug,
-      timeZone: config.timeZone,
-    });
+    post.url = post.permalink
+      ? expandPostPermalink(post.permalink, { slug: post.slug, date: post.date, categories: post.categories, timeZone: config.timeZone })
+      : expandPermalink(config.permalinks.post, { slug: post.slug, date: post.date, category: post.primaryCategory?.slug, timeZone: config.timeZone });
+    // A picture named relative to the article (`chart.png` in a page bundle) works on every page once it is site-relative.
+    if (post.image && !/^(?:\/|[a-z][a-z0-9+.-]*:)/i.test(post.image.src)) post.image = { ...post.image, src: new URL(post.image.src, `https://site.invalid${post.url}`).pathname };
     post.breadcrumb = breadcrumbOf(post.primaryCategory);
   }
   linkNeighbours(posts);

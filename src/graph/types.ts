@@ -25,8 +25,10 @@ export interface Post {
   title: string;
   date: Date;
   updated?: Date;
-  /** Author ids as written; resolved against authors by the graph. */
+  /** Author ids or free-text names as written; resolved against author files by the graph. */
   authorIds: string[];
+  /** Web addresses written with free-text names (`[Ana Ruiz](https://…)`), by name. */
+  authorLinks?: Record<string, string>;
   /** Display names as written; the first is the primary category. */
   categories: string[];
   tags: string[];
@@ -37,6 +39,13 @@ export interface Post {
   featured: boolean;
   /** Old site-relative URLs that should redirect here. */
   aliases: string[];
+  /**
+   * The whole URL from front matter (`permalink:` / `url:`), possibly with
+   * Jekyll placeholders (`:year`, `:title`…); the site's pattern otherwise.
+   */
+  permalink?: string;
+  /** Front-matter fields this generator does not know, kept for templates as `post.params.<key>` (Hugo's convention). */
+  params: Record<string, unknown>;
   html: string;
   wordCount: number;
   readingMinutes: number;

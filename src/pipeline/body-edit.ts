@@ -35,7 +35,10 @@ function onlyBodyChanged(before: Post, after: Post): boolean {
     same(before.categories, after.categories) &&
     same(before.tags, after.tags) &&
     same(before.aliases, after.aliases) &&
-    JSON.stringify(before.image ?? null) === JSON.stringify(after.image ?? null)
+    JSON.stringify(before.image ?? null) === JSON.stringify(after.image ?? null) &&
+    // Front-matter forms from other generators: the URL, byline links and kept params.
+    before.permalink === after.permalink &&
+    JSON.stringify([before.authorLinks ?? null, before.params]) === JSON.stringify([after.authorLinks ?? null, after.params])
   );
 }
 

@@ -23,6 +23,7 @@ import { describeChanges } from './describe-changes.js';
 import { runBodyEditPass } from './body-edit.js';
 import { collect, summarize, timer, type BuildResult, type Committed, type Stage } from './build-pass.js';
 import { hashOf, type BuildStateStore } from '../cache/build-state.js';
+import { listBundleFiles } from './bundle-files.js';
 import { listStaticFiles } from './list-static-files.js';
 import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './search-step.js';
 import { parseInProcess } from './parse-in-process.js';
@@ -147,7 +148,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       if (hasErrors(diagnostics)) return stop();
       const changedTemplates = previous && new Set([...changed!].filter((p) => templateFolders(root).some((f) => p.startsWith(`${f}/`))));
       const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
-      const plan = planRoutes(graph, config, await listStaticFiles(root, scanned.files));
+      const plan = planRoutes(graph, config, [...(await listStaticFiles(root, scanned.files)), ...listBundleFiles(graph.posts, scanned.files)]);
       if (!engine || hasErrors(diagnostics)) return stop();
 
       const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone });

@@ -40,7 +40,8 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
   };
   const termRef = (t: Term | undefined) => (t ? [t.name, t.url, t.posts.length] : null);
   const termSig = (t: Term) => [t.kind, t.name, t.url, t.description ?? '', t.posts.length, termRef(t.parent), t.children.map(termRef)];
-  const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length];
+  // A byline author (free text, no file) takes its name and link from posts, not from a file of its own.
+  const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length, a.name, a.social];
 
   /** Everything every page shows: the date, the curated lists, the latest posts, the category menu. */
   const global = hash(
@@ -60,7 +61,9 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
     const parts: unknown[] = [r.layout, r.meta];
     if (post) {
       parts.push(
+        // The file's version covers all it says; params are named too, as templates read them directly.
         versions.get(post.sourcePath) ?? '',
+        post.params,
         card(post),
         post.related.map(card),
         post.prev ? card(post.prev) : null,

@@ -13,7 +13,8 @@ function site(files: Record<string, string>, config: object = {}): TempSite {
       'content/pages/about.md': '---\ntitle: About us\nslug: about\n---\nWe report on migration.\n',
       ...files,
     },
-    { config },
+    // Articles here are named one.md, two.md…: their URLs come from their titles.
+    { config: { slugs: 'title', ...config } },
   );
   sites.push(s);
   return s;

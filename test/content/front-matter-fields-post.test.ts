@@ -53,17 +53,22 @@ describe('readPostFields: image', () => {
     expect(read(`${base}\nimage: {src: /a.jpg, alt: Boat, caption: At dawn}`).fields?.image).toEqual({ src: '/a.jpg', alt: 'Boat', caption: 'At dawn' });
   });
 
-  it('asks for the mapping form when image is a string', () => {
-    const result = read(`${base}\nimage: boat.png`);
-    expect(result.fields).toBeUndefined();
-    expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'MS210', line: 4, column: 8, message: `'image' must be a mapping, not text ("boat.png")`, hint: expect.stringMatching(/alt:/) }),
-    ]);
+  it('reads a picture given as text, with image_alt-style keys beside it (Jekyll, Eleventy)', () => {
+    const result = read(`${base}\nimage: /boat.png\nimage_alt: A boat\nimage_caption: At dawn`);
+    expect(result).toEqual({ fields: expect.objectContaining({ image: { src: '/boat.png', alt: 'A boat', caption: 'At dawn' } }), diagnostics: [] });
   });
 
-  it('requires alt, reported at the image key when absent and at alt when empty', () => {
-    expect(summary(`${base}\nimage:\n  src: /a.jpg`)).toEqual([['MS209', 'error', 4, 1, "'image.alt' is missing"]]);
-    expect(summary(`${base}\nimage:\n  src: /a.jpg\n  alt: ""`)).toEqual([['MS209', 'error', 6, 3, "'image.alt' is empty"]]);
+  it('reads Hugo\'s images list (the first is shown, the rest named in a warning) and a cover mapping', () => {
+    const result = read(`${base}\nimages: [/a.png, /b.png]\nimage_alt: A`);
+    expect(result.fields?.image).toEqual({ src: '/a.png', alt: 'A' });
+    expect(summary(`${base}\nimages: [/a.png, /b.png]\nimage_alt: A`)).toEqual([['MS211', 'warning', 4, 1, "'images' lists 2 pictures; only the first is shown with the article"]]);
+    expect(read(`${base}\ncover:\n  image: /c.png\n  alt: C\n  caption: Cap`).fields?.image).toEqual({ src: '/c.png', alt: 'C', caption: 'Cap' });
+  });
+
+  it('warns (and still shows the picture) when alt text is missing, in either form', () => {
+    expect(read(`${base}\nimage: /boat.png`).fields?.image).toEqual({ src: '/boat.png', alt: '' });
+    expect(summary(`${base}\nimage: /boat.png`)).toEqual([['MS209', 'warning', 4, 1, 'the picture has no alt text']]);
+    expect(summary(`${base}\nimage:\n  src: /a.jpg`)).toEqual([['MS209', 'warning', 5, 3, "'image.alt' is missing: the picture has no alt text"]]);
     expect(summary(`${base}\nimage:\n  alt: Boat`)).toEqual([['MS209', 'error', 4, 1, "'image.src' is missing"]]);
   });
 
@@ -75,16 +80,29 @@ describe('readPostFields: image', () => {
 describe('readPostFields: unknown fields', () => {
   it('warns with a "did you mean" for near misses and keeps the fields', () => {
     const result = read(`tittle: x\n${base}\nTags: [a]\ncategroy: b`);
-    expect(result.fields?.title).toBe('Boats at dawn');
+    expect(result.fields).toMatchObject({ title: 'Boats at dawn', tags: ['a'], params: { tittle: 'x', categroy: 'b' } });
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, d.hint])).toEqual([
-      ['MS211', 'warning', 2, 1, "unknown field 'tittle' is ignored", "did you mean 'title'?"],
-      ['MS211', 'warning', 5, 1, "unknown field 'Tags' is ignored", "did you mean 'tags'?"],
-      ['MS211', 'warning', 6, 1, "unknown field 'categroy' is ignored", "did you mean 'category'?"],
+      ['MS211', 'warning', 2, 1, "unknown field 'tittle' is kept as post.params.tittle", expect.stringMatching(/^did you mean 'title'\? Or if it is your own field, list it in "content"/)],
+      ['MS211', 'warning', 6, 1, "unknown field 'categroy' is kept as post.params.categroy", expect.stringMatching(/^did you mean 'category'\?/)],
     ]);
   });
 
-  it('lists the known fields when nothing is close', () => {
-    expect(read(`${base}\nlayout: wide`).diagnostics[0]).toMatchObject({ code: 'MS211', line: 4, column: 1, hint: expect.stringMatching(/^known fields: title, date/) });
+  it('keeps unknown fields as params and tells how to silence the warning', () => {
+    const result = read(`${base}\nlayout: wide\nToc: true\nseries: {name: Borders, part: 2}`);
+    expect(result.fields?.params).toEqual({ layout: 'wide', toc: true, series: { name: 'Borders', part: 2 } });
+    // `layout` is in nearly every Jekyll and Eleventy post and means nothing here: kept, no warning.
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['MS211', 5, "unknown field 'toc' is kept as post.params.toc"],
+      ['MS211', 6, "unknown field 'series' is kept as post.params.series"],
+    ]);
+    expect(result.diagnostics[0].hint).toMatch(/"ignoreKeys"/);
+  });
+
+  it('warns about none of the keys in ignoreKeys (compared without regard to case), and still keeps them', () => {
+    const fm = parseFrontMatter(`---\n${base}\nweight: 2\nToc: true\nother: 1\n---\n`, file);
+    const result = readPostFields(fm, file, { timeZone: 'UTC', ignoreKeys: ['Weight', 'toc'] });
+    expect(result.fields?.params).toEqual({ weight: 2, toc: true, other: 1 });
+    expect(result.diagnostics.map((d) => d.message)).toEqual(["unknown field 'other' is kept as post.params.other"]);
   });
 
   it('warns about unknown keys inside image at the nested key', () => {

@@ -42,7 +42,9 @@ aliases: [/2019/05/old/]`);
         draft: true,
         featured: false,
         slug: 'boats',
+        permalink: undefined,
         aliases: ['/2019/05/old/'],
+        params: {},
       },
     });
   });
@@ -60,7 +62,9 @@ aliases: [/2019/05/old/]`);
       draft: false,
       featured: false,
       slug: undefined,
+      permalink: undefined,
       aliases: [],
+      params: {},
     });
   });
 
@@ -92,13 +96,13 @@ aliases: [/2019/05/old/]`);
   });
 
   it('reports wrong types at the value, or at the key for a list (row 8)', () => {
-    const result = read('title: [a]\ndate: 2024-11-06\ndraft: "yes"\nsummary: 12\nimage: []');
+    const result = read('title: [a]\ndate: 2024-11-06\ndraft: "maybe"\nsummary: 12\nimage: 3');
     expect(result.fields).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
       ['MS210', 2, 1, "'title' must be text, not a list"],
-      ['MS210', 4, 8, `'draft' must be true or false, not text ("yes")`],
+      ['MS210', 4, 8, `'draft' must be true or false, not text ("maybe")`],
       ['MS210', 5, 10, "'summary' must be text, not a number (12)"],
-      ['MS210', 6, 1, "'image' must be a mapping, not a list"],
+      ['MS210', 6, 8, "'image' must be text or a list of text, not a number (3)"],
     ]);
   });
 
@@ -137,9 +141,10 @@ aliases: [/2019/05/old/]`);
     expect(places(`${base}\ncategory: a\ncategories: [b]`)).toEqual([['MS210', 'error', 5, 1]]);
   });
 
-  it('requires aliases to be site-relative', () => {
-    expect(read(`${base}\naliases: [/ok/, old/page]`).diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
-      ['MS210', 4, 17, `'aliases' entries must start with '/' (got "old/page")`],
+  it('refuses aliases that are web addresses or climb above the site root', () => {
+    expect(read(`${base}\naliases: [/ok/, "https://old.example/x", ../../x]`).diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['MS210', 4, 17, `'aliases' entries must be site paths (got "https://old.example/x")`],
+      ['MS210', 4, 42, `'aliases' entries must be site paths (got "../../x")`],
     ]);
   });
 });

@@ -79,8 +79,8 @@ describe('parseFrontMatter: executable front matter (row 4)', () => {
     expect(result).toMatchObject({ body: 'body\n', bodyLine: 4 });
   });
 
-  it('treats `-----` as a thematic break, not a fence', () => {
-    expect(parse('-----\ntext\n')).toMatchObject({ data: {}, body: '-----\ntext\n' });
+  it('accepts a longer run of dashes as the YAML fence, as Jekyll themes write it', () => {
+    expect(parse('-----\ntitle: a\n-----\ntext\n')).toMatchObject({ data: { title: 'a' }, body: 'text\n', bodyLine: 4 });
   });
 });
 
@@ -98,11 +98,12 @@ describe('parseFrontMatter: YAML errors (rows 2, 3)', () => {
     expect(parse('---\nimage:\n\tsrc: x.jpg\n---\n').diagnostics[0].hint).toMatch(/spaces/);
   });
 
-  it('reports every YAML error, not only the first', () => {
+  it('reports one error per broken entry, and reads the entries between them', () => {
     expect(codesOf('---\ntitle: a: b\nsummary: ok\nimage:\n\tsrc: x\n---\n')).toEqual([
       ['MS203', 2, 8],
       ['MS203', 5, 1],
     ]);
+    expect(parse('---\ntitle: a: b\nsummary: ok\nimage:\n\tsrc: x\n---\n').partial).toEqual({ summary: 'ok' });
   });
 
   it('reports a duplicate key at the second one, naming it', () => {

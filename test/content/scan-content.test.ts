@@ -29,7 +29,9 @@ describe('scanContent', () => {
       ['post', 'content/posts/b.md', 'b.md'],
       ['static', 'content/static/images/x.png', 'images/x.png'],
     ]);
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.file, d.message])).toEqual([
+      ['MS216', 'warning', 'content/posts/notes.txt', 'not published: content/posts/notes.txt is not an article'],
+    ]);
   });
 
   it('skips dotfiles and editor files, warning about those in static/', async () => {
@@ -52,6 +54,37 @@ describe('scanContent', () => {
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
       ['MS215', 'content/posts/leak.md'],
       ['MS215', 'content/static/root'],
+    ]);
+  });
+
+  it('reads posts with every extension the peers read as markdown, and warns about other files', async () => {
+    const root = site(['content/posts/a.md', 'content/posts/b.markdown', 'content/posts/c.mdown', 'content/posts/d.mkd', 'content/posts/e.mkdn', 'content/posts/f.MD', 'content/posts/g.html', 'content/posts/img.png']);
+    const { files, diagnostics } = await scanContent(root);
+    expect(files.map((f) => [f.kind, f.within])).toEqual([
+      ['post', 'a.md'], ['post', 'b.markdown'], ['post', 'c.mdown'], ['post', 'd.mkd'], ['post', 'e.mkdn'], ['post', 'f.MD'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.file, d.message])).toEqual([
+      ['MS216', 'warning', 'content/posts/g.html', 'not published: content/posts/g.html is not an article'],
+      ['MS216', 'warning', 'content/posts/img.png', 'not published: content/posts/img.png is not an article'],
+    ]);
+    expect(diagnostics[0].hint).toMatch(/page bundle/);
+  });
+
+  it('finds page bundles: the index is the post, the files beside it belong to it', async () => {
+    const root = site([
+      'content/posts/survey/index.md', 'content/posts/survey/chart.png', 'content/posts/survey/data/answers.csv',
+      'content/posts/survey/notes.md', 'content/posts/_index.md', 'content/posts/year/flat.md',
+    ]);
+    const { files, diagnostics } = await scanContent(root);
+    expect(files.map((f) => [f.kind, f.path, f.within, f.bundle])).toEqual([
+      ['bundle', 'content/posts/survey/chart.png', 'chart.png', 'content/posts/survey/index.md'],
+      ['bundle', 'content/posts/survey/data/answers.csv', 'data/answers.csv', 'content/posts/survey/index.md'],
+      ['post', 'content/posts/survey/index.md', 'survey/index.md', undefined],
+      ['post', 'content/posts/year/flat.md', 'year/flat.md', undefined],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([
+      ['MS216', 'warning', 'content/posts/_index.md'],
+      ['MS216', 'warning', 'content/posts/survey/notes.md'],
     ]);
   });
 });

@@ -67,7 +67,7 @@ describe('buildSiteGraph', () => {
     ]);
   });
 
-  it('resolves authors by id, reporting unknown ones at the authors key with the known ids', () => {
+  it('resolves authors by id; with requireAuthorFiles, reports unknown ones at the authors key with the known ids', () => {
     const { graph, diagnostics } = buildSiteGraph(
       makeInput({
         authors: [makeAuthor({ id: 'maria', name: 'María' }), makeAuthor({ id: 'Ahmed Ali', name: 'Ahmed' }), makeAuthor({ id: 'idle', name: 'Zoe' })],
@@ -76,7 +76,7 @@ describe('buildSiteGraph', () => {
           makePost({ slug: 'two', date: '2024-01-01', authorIds: ['maria', 'nobody'] }),
         ],
       }),
-      makeConfig(),
+      makeConfig({ content: { requireAuthorFiles: true } }),
     );
     expect(graph.authors.map((a) => [a.id, a.slug, a.url, slugs(a.posts)])).toEqual([
       ['Ahmed Ali', 'ahmed-ali', '/author/ahmed-ali/', ['one']],

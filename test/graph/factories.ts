@@ -30,6 +30,7 @@ export function makePost(overrides: PostOverrides = {}): Post {
     draft: false,
     featured: false,
     aliases: [],
+    params: {},
     html: '<p>text</p>',
     wordCount: 100,
     readingMinutes: 1,
