@@ -22,13 +22,14 @@ beforeAll(() => {
   }
   site = createTempSite(files, { config: { search: { enabled: false } } });
 });
-afterAll(() => site.remove());
+afterAll(() => site.remove(), 60_000);
 
 function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(site.list(dir).map((f) => [f, readFileSync(join(site.root, dir, f), 'utf8')]));
 }
 
-describe('parse equivalence', () => {
+// Four CLI builds of 240 articles each: over half a minute on a loaded machine.
+describe('parse equivalence', { timeout: 180_000 }, () => {
   it('gives the same output with worker threads as on the main thread', async () => {
     expect((await site.run('build', now, '--no-cache', '--workers', '0', '--out', 'serial')).code).toBe(0);
     expect((await site.run('build', now, '--no-cache', '--workers', '2', '--out', 'parallel')).code).toBe(0);
