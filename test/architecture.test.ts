@@ -32,6 +32,7 @@ const owners: [RegExp, string][] = [
   [/^commander$/, 'cli'],
   [/^(unified|remark-|rehype-|micromark-|mdast-util-)/, 'content'],
   [/^yaml$/, 'content'],
+  [/^liquidjs$/, 'content/liquid-body.ts'],
   [/^(zod|jsonc-parser)$/, 'config'],
   [/^handlebars$/, 'render/template-engine.ts'],
   [/^(chokidar)$/, 'dev/watch-site.ts'],

@@ -6,7 +6,8 @@ import { decodeSource } from './decode-source.js';
 import { toExcerpt, toReadingMinutes } from './excerpt.js';
 import { readAuthorFields, readPageFields, readPostFields } from './front-matter-fields.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { renderMarkdown, type MarkdownResult } from './markdown.js';
+import type { LiquidSite } from './liquid-body.js';
+import { renderBody, type BodyResult } from './render-body.js';
 
 // One content file → one Post, Page or Author. Pure apart from the CPU spent
 // on markdown; inputs and outputs are plain data so a worker can run it.
@@ -14,11 +15,22 @@ import { renderMarkdown, type MarkdownResult } from './markdown.js';
 export interface ContentOptions {
   timeZone: string;
   rawHtml: SiteConfig['markdown']['rawHtml'];
+  embedHosts: readonly string[];
   readingWordsPerMinute: number;
+  /** What Liquid in bodies reads as `site.*`; the content store adds `site.data`. */
+  liquid: LiquidSite;
 }
 
 export function contentOptionsOf(config: SiteConfig): ContentOptions {
-  return { timeZone: config.timeZone, rawHtml: config.markdown.rawHtml, readingWordsPerMinute: config.readingWordsPerMinute };
+  const base = new URL(config.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  return {
+    timeZone: config.timeZone,
+    rawHtml: config.markdown.rawHtml,
+    embedHosts: config.markdown.embedHosts,
+    readingWordsPerMinute: config.readingWordsPerMinute,
+    liquid: { site: { ...config, url: base.origin, baseurl: basePath, data: {} }, baseUrl: config.baseUrl },
+  };
 }
 
 export interface SourceText {
@@ -33,7 +45,7 @@ export type ParsedSource =
 
 interface Prepared {
   frontMatter: FrontMatter;
-  markdown: MarkdownResult;
+  markdown: BodyResult;
 }
 
 function prepare(source: SourceText, options: ContentOptions, diagnostics: Diagnostic[]): Prepared | undefined {
@@ -43,7 +55,10 @@ function prepare(source: SourceText, options: ContentOptions, diagnostics: Diagn
   const frontMatter = parseFrontMatter(decoded.text, source.path);
   diagnostics.push(...frontMatter.diagnostics);
   if (!frontMatter.data) return undefined;
-  const markdown = renderMarkdown({ body: frontMatter.body, file: source.path, bodyLine: frontMatter.bodyLine }, { rawHtml: options.rawHtml });
+  const markdown = renderBody(
+    { body: frontMatter.body, file: source.path, bodyLine: frontMatter.bodyLine, frontMatter: frontMatter.data, hugoFile: decoded.text.startsWith('+++') },
+    { rawHtml: options.rawHtml, embedHosts: options.embedHosts, liquid: options.liquid },
+  );
   diagnostics.push(...markdown.diagnostics);
   return { frontMatter, markdown };
 }
@@ -72,6 +87,7 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
     featured: f.featured,
     aliases: f.aliases,
     html: markdown.html,
+    ...refsOf(markdown),
     wordCount: markdown.wordCount,
     readingMinutes: toReadingMinutes(markdown.wordCount, options.readingWordsPerMinute),
     headings: markdown.headings,
@@ -95,6 +111,7 @@ export function parsePage(source: SourceText, options: ContentOptions): ParsedSo
     title: f.title,
     description: f.description ?? toExcerpt(markdown.firstParagraph, 160),
     html: markdown.html,
+    ...refsOf(markdown),
     positions: frontMatter.positions,
   };
   return { kind: 'page', page, diagnostics };
@@ -111,4 +128,9 @@ export function parseAuthor(source: SourceText, options: ContentOptions): Parsed
   const id = source.path.replace(/^.*\//, '').replace(/\.md$/, '');
   const author: Author = { id, sourcePath: source.path, ...read.fields, bioHtml: markdown.html };
   return { kind: 'author', author, diagnostics };
+}
+
+/** Links and partials the render stage resolves; absent when the body has none. */
+function refsOf(markdown: BodyResult): Pick<Post, 'bodyRefs'> {
+  return markdown.refs.length > 0 ? { bodyRefs: markdown.refs } : {};
 }

@@ -29,6 +29,13 @@ export const codes = {
   symlinkOutside: 'MS215',
   skippedFile: 'MS216',
   contentTooDeep: 'MS217',
+  bodyTemplate: 'MS230',
+  bodyTemplateRefused: 'MS231',
+  rawHtmlRemoved: 'MS232',
+  embedRemoved: 'MS233',
+  bodyLinkTarget: 'MS234',
+  shortcodeMissing: 'MS235',
+  siteData: 'MS236',
 
   unknownAuthor: 'MS301',
   urlCollision: 'MS302',

@@ -15,6 +15,16 @@ export interface Heading {
   text: string;
 }
 
+/**
+ * What a body's templates asked for that only the render stage can supply:
+ * the URL of another post (`{% post_url %}`, `{{< ref >}}`), written into the
+ * HTML as `ms-ref:<index>`, or a shortcode partial, written as
+ * `<ms-shortcode data-ref="<index>"></ms-shortcode>`. `file:line:column` is the tag's place.
+ */
+export type BodyRef =
+  | { kind: 'link'; tag: string; target: string; file: string; line: number; column: number }
+  | { kind: 'shortcode'; name: string; named: Record<string, string>; positional: string[]; innerHtml: string; file: string; line: number; column: number };
+
 /** Where each top-level front-matter key sits in the source file (file coordinates). */
 export type KeyPositions = Record<string, Position>;
 
@@ -38,6 +48,7 @@ export interface Post {
   /** Old site-relative URLs that should redirect here. */
   aliases: string[];
   html: string;
+  bodyRefs?: BodyRef[];
   wordCount: number;
   readingMinutes: number;
   headings: Heading[];
@@ -50,6 +61,7 @@ export interface Page {
   title: string;
   description: string;
   html: string;
+  bodyRefs?: BodyRef[];
   positions: KeyPositions;
 }
 

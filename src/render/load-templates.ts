@@ -3,12 +3,13 @@ import { join, relative } from 'node:path';
 import { toPosix } from '../paths/is-inside.js';
 import type { TemplateSet, TemplateSource } from './template-engine.js';
 
-/** Reads `templates/layouts/*.hbs` and `templates/partials/**\/*.hbs`, named by path without extension. */
+/** Reads `templates/layouts/*.hbs`, `templates/partials/**\/*.hbs` and `templates/shortcodes/*.hbs`, named by path without extension. */
 export async function loadTemplates(root: string): Promise<TemplateSet> {
   const dir = join(root, 'templates');
   return {
     layouts: await readHbs(root, join(dir, 'layouts'), false),
     partials: await readHbs(root, join(dir, 'partials'), true),
+    shortcodes: await readHbs(root, join(dir, 'shortcodes'), false),
   };
 }
 

@@ -17,6 +17,8 @@ export interface TemplateSource {
 export interface TemplateSet {
   layouts: TemplateSource[];
   partials: TemplateSource[];
+  /** `templates/shortcodes/<name>.hbs`: what a body's `{{< name >}}` or `{% include name %}` shows. */
+  shortcodes?: TemplateSource[];
 }
 
 export interface TemplateEngine {
@@ -25,6 +27,8 @@ export interface TemplateEngine {
   render(layout: string, context: object, page: string): string;
   /** Template files a layout reads, itself and every partial it reaches (for incremental rebuilds). */
   filesOf(layout: string): string[];
+  /** A shortcode partial's HTML, or undefined when the site has none of that name; throws SiteError naming the template. */
+  renderShortcode(name: string, context: object, page: string): string | undefined;
 }
 
 export function createTemplateEngine(set: TemplateSet, helpers: Record<string, HelperDef>): { engine?: TemplateEngine; diagnostics: Diagnostic[] } {
@@ -81,6 +85,11 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     if (template) layouts.set(l.name, template);
     layoutFiles.set(l.name, l.file);
   }
+  const shortcodes = new Map<string, { template: HandlebarsTemplateDelegate; file: string }>();
+  for (const t of set.shortcodes ?? []) {
+    const template = compile(t);
+    if (template) shortcodes.set(t.name, { template, file: t.file });
+  }
   if (diagnostics.length > 0) return { diagnostics };
 
   const partialFile = new Map(set.partials.map((p) => [p.name, p.file]));
@@ -100,6 +109,16 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     engine: {
       hasLayout: (name) => layouts.has(name),
       filesOf,
+      renderShortcode(name, context, page) {
+        const shortcode = shortcodes.get(name);
+        if (!shortcode) return undefined;
+        try {
+          return shortcode.template(context);
+        } catch (cause) {
+          const d = templateError(shortcode.file, cause);
+          throw new SiteError({ ...d, code: codes.templateRender, message: `${d.message} (while rendering ${page})` }, { cause });
+        }
+      },
       render(layout, context, page) {
         const template = layouts.get(layout);
         if (!template) {
