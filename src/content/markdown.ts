@@ -124,8 +124,8 @@ export function renderMarkdown(input: MarkdownInput, options: MarkdownOptions): 
       );
       node.url = '';
     }
-    if (node.type === 'text' || node.type === 'inlineCode') text.words += countWords(node.value);
-    if (node.type === 'paragraph' && !text.firstParagraph) text.firstParagraph = plainText(node).trim();
+    if (node.type === 'text' || node.type === 'inlineCode') text.words += countWords(withoutPlaceholders(node.value));
+    if (node.type === 'paragraph' && !text.firstParagraph) text.firstParagraph = withoutPlaceholders(plainText(node)).trim();
   });
 
   audit = { file: input.file, bodyLine: input.bodyLine, embedHosts: options.embedHosts ?? defaultEmbedHosts, diagnostics };
@@ -178,6 +178,11 @@ function plainText(node: MdastParent): string {
     else if (n.type === 'break') out += ' ';
   });
   return out.replace(/\s+/g, ' ');
+}
+
+/** A figure or video made by a body template is not part of the text. */
+function withoutPlaceholders(text: string): string {
+  return text.replace(placeholderPattern, '');
 }
 
 function countWords(text: string): number {
