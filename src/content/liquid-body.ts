@@ -29,6 +29,13 @@ export interface LiquidInput {
 }
 
 const limits = { parseLimit: 2_000_000, renderLimit: 2_000, memoryLimit: 20_000_000 };
+const maxOutput = (body: string) => Math.max(1_000_000, body.length * 20);
+
+class LimitError extends Error {}
+
+function isLimit(cause: unknown): boolean {
+  return cause instanceof LimitError || /limit exceeded/i.test(cause instanceof Error ? cause.message : '');
+}
 const maxRetries = 50;
 
 interface RenderState {
@@ -194,7 +201,9 @@ export function renderLiquid(input: LiquidInput, siteInfo: LiquidSite, output: B
     current = { output, file: input.file, bodyLine: input.bodyLine };
     siteState = siteInfo;
     try {
-      return String(liquid.parseAndRenderSync(source, scope));
+      const rendered = String(liquid.parseAndRenderSync(source, scope));
+      if (rendered.length > maxOutput(input.body)) throw new LimitError(`output of ${rendered.length} characters is over the limit of ${maxOutput(input.body)}`);
+      return rendered;
     } catch (cause) {
       output.inserts.length = saved.inserts;
       output.refs.length = saved.refs;
@@ -208,8 +217,10 @@ export function renderLiquid(input: LiquidInput, siteInfo: LiquidSite, output: B
           hint: 'fix the tag, wrap literal {{ }} or {% %} in {% raw %}…{% endraw %}, or remove it',
         }),
       );
-      if (!failed) break;
-      source = source.slice(0, failed.start) + source.slice(failed.end);
+      // Past a limit the whole body's templates are suspect: stop rather than retry each tag.
+      if (!failed || isLimit(cause)) break;
+      // Blanked, not cut, so the places of later tags stay where the file has them.
+      source = source.slice(0, failed.start) + failed.text.replace(/[^\n]/g, ' ') + source.slice(failed.end);
     } finally {
       current = undefined;
     }
