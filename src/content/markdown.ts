@@ -54,15 +54,23 @@ function rehypeAudit() {
   };
 }
 
-function processorFor(options: MarkdownOptions, autolinkLiterals: boolean) {
-  const key = `${options.rawHtml}|${autolinkLiterals}`;
+/**
+ * `rawHtml` picks the pipeline; a body with no `<` cannot hold raw HTML, so it
+ * skips rehype-raw's full HTML re-parse (the same tree either way, which
+ * test/content/body-templates.test.ts checks).
+ */
+function processorFor(options: MarkdownOptions, autolinkLiterals: boolean, mayHoldHtml: boolean) {
+  const sanitize = options.rawHtml === 'sanitize';
+  const key = `${options.rawHtml}|${autolinkLiterals}|${sanitize && mayHoldHtml}`;
   let processor = processors.get(key);
   if (!processor) {
     const base = unified().use(remarkParse).use(autolinkLiterals ? remarkGfm : remarkGfmLite);
     processor = (
-      options.rawHtml === 'sanitize'
+      sanitize && mayHoldHtml
         ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
-        : base.use(remarkRehype)
+        : sanitize
+          ? base.use(remarkRehype).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
+          : base.use(remarkRehype)
     )
       .use(rehypeStringify)
       .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -72,7 +80,7 @@ function processorFor(options: MarkdownOptions, autolinkLiterals: boolean) {
 }
 
 export function renderMarkdown(input: MarkdownInput, options: MarkdownOptions): MarkdownResult {
-  const processor = processorFor(options, mayContainAutolinkLiteral(input.body));
+  const processor = processorFor(options, mayContainAutolinkLiteral(input.body), input.body.includes('<'));
   const diagnostics: Diagnostic[] = [];
   const tooDeep = (line: number, column: number): MarkdownResult => ({
     html: '',

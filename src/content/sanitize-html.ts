@@ -9,10 +9,10 @@ import { embedHostOf, embedProperties } from './embeds.js';
 // attributes (rehype-sanitize's schema, widened for the figures, videos and
 // embeds archives carry). rehype-sanitize enforces the schema but says nothing
 // about what it removed, so auditHtml walks the tree first, removes the same
-// things itself and reports each one at its line; rehype-sanitize then runs as
-// the backstop and gives ids and names the `user-content-` prefix, so content
-// can never clobber the theme's DOM (`<img name="getElementById">`,
-// `id="site-menu"`).
+// things itself and reports each one at its line, and gives ids and names the
+// `user-content-` prefix, so content can never clobber the theme's DOM
+// (`<img name="getElementById">`, `id="site-menu"`); rehype-sanitize then runs
+// as the backstop. Heading ids are added after this, unprefixed, for anchors.
 
 const extraTags = ['figure', 'figcaption', 'video', 'audio', 'track', 'iframe', 'mark', 'small', 'cite', 'abbr', 'time', 'caption', 'colgroup', 'col', 'u', 'center'];
 
@@ -34,8 +34,12 @@ export const htmlSchema: Schema = {
   // Schemes are checked by auditHtml against the one list in paths/safe-url.ts,
   // which keeps legitimate ones (rsync:, ftp:, tel:) that GitHub's list drops.
   protocols: {},
-  clobberPrefix: 'user-content-',
+  // auditHtml adds the prefix, once: footnote ids from remark-rehype already carry it.
+  clobberPrefix: '',
 };
+
+const clobberPrefix = 'user-content-';
+const clobbering = new Set(defaultSchema.clobber);
 
 const urlProperties = ['href', 'src', 'cite', 'longDesc', 'poster', 'action', 'formAction'];
 const allowedTags = new Set(htmlSchema.tagNames);
@@ -104,7 +108,9 @@ function pickAllowed(element: Element, place: { file: string; line: number; colu
   for (const [name, value] of Object.entries(element.properties)) {
     const allowedValue = allowedPropertyValue(element.tagName, name, value);
     if (allowedValue === undefined) removed.push(name);
-    else kept[name] = allowedValue;
+    else if (clobbering.has(name)) kept[name] = withClobberPrefix(allowedValue);
+    // An HTML re-parse turns a `data-*` flag into "", so bodies with and without raw HTML serialise alike.
+    else kept[name] = allowedValue === true && /^data[A-Z]/.test(name) ? '' : allowedValue;
   }
   if (removed.length > 0) {
     const unsafe = removed.filter((n) => urlProperties.includes(n));
@@ -145,4 +151,10 @@ function safeUrlValue(name: string, value: Properties[string]): Properties[strin
 function attributeName(property: string): string {
   if (property.startsWith('data') && /^data[A-Z]/.test(property)) return `data-${property.slice(4).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   return property.toLowerCase();
+}
+
+function withClobberPrefix(value: Properties[string]): Properties[string] {
+  const prefix = (v: string) => (v.startsWith(clobberPrefix) ? v : clobberPrefix + v);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? prefix(v) : v));
+  return typeof value === 'string' ? prefix(value) : value;
 }

@@ -164,6 +164,19 @@ describe('raw HTML, sanitised by default', () => {
     expect(r.html).not.toMatch(/(id|name)="(getElementById|site-menu|main)"/);
   });
 
+  it('footnotes keep working links: their ids get the prefix once', () => {
+    const { html } = render('Text[^1]\n\n[^1]: Note.');
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="user-content-footnote-label">1</a>');
+    expect(html).toContain('<li id="user-content-fn-1">');
+    expect(html).toContain('<a href="#user-content-fnref-1" data-footnote-backref=""');
+  });
+
+  it('a body without "<" skips the HTML re-parse and gives the same HTML as with it', () => {
+    const body = '## Café\n\nText[^n] with *emphasis*, ~~old~~, a [link](https://example.org/a?b=1&c=2) and `code`.\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n> quote\n\n```js\nlet a = 1 && 2;\n```\n\n![img](/a.png "title")\n\n[^n]: Note.\n';
+    // A leading comment forces the rehype-raw path; comments are not kept.
+    expect(render(body).html).toBe(render(`<!-- x -->\n\n${body}`).html.trimStart());
+  });
+
   it('"drop" still drops raw HTML with a warning, while built-in shortcodes keep their trusted HTML', () => {
     const r = render('<b>x</b>\n\n{{< youtube abcdefghijk >}}', { rawHtml: 'drop' });
     expect(r.html).not.toContain('<b>');
