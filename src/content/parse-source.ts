@@ -1,7 +1,8 @@
 import type { SiteConfig } from '../config/schema.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { codes } from '../diagnostics/codes.js';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
-import type { Author, Page, Post } from '../graph/types.js';
+import { bodyRefMarkers, type Author, type Page, type Post } from '../graph/types.js';
 import { decodeSource } from './decode-source.js';
 import { toExcerpt, toReadingMinutes } from './excerpt.js';
 import { readAuthorFields, readPageFields, readPostFields } from './front-matter-fields.js';
@@ -126,11 +127,26 @@ export function parseAuthor(source: SourceText, options: ContentOptions): Parsed
   diagnostics.push(...read.diagnostics);
   if (!read.fields) return { kind: 'author', diagnostics };
   const id = source.path.replace(/^.*\//, '').replace(/\.md$/, '');
-  const author: Author = { id, sourcePath: source.path, ...read.fields, bioHtml: markdown.html };
+  const author: Author = { id, sourcePath: source.path, ...read.fields, bioHtml: withoutRefs(markdown, diagnostics) };
   return { kind: 'author', author, diagnostics };
 }
 
 /** Links and partials the render stage resolves; absent when the body has none. */
 function refsOf(markdown: BodyResult): Pick<Post, 'bodyRefs'> {
   return markdown.refs.length > 0 ? { bodyRefs: markdown.refs } : {};
+}
+
+/** Author bios are shown on many pages and never resolved: links to posts and shortcode partials are left out, with a warning. */
+function withoutRefs(markdown: BodyResult, diagnostics: Diagnostic[]): string {
+  for (const ref of markdown.refs) {
+    diagnostics.push(
+      warning(codes.bodyTemplateRefused, `${ref.kind === 'link' ? ref.tag : `shortcode "${ref.name}"`} is not available in an author bio; left out`, {
+        file: ref.file,
+        line: ref.line,
+        column: ref.column,
+        hint: 'write the link as a URL',
+      }),
+    );
+  }
+  return markdown.refs.length > 0 ? markdown.html.replace(bodyRefMarkers, '') : markdown.html;
 }

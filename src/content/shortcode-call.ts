@@ -35,7 +35,6 @@ export interface BodyOutput {
 }
 
 export const placeholderPattern = /\uE000(\d+)\uE001/g;
-export const refPattern = /ms-ref:(\d+)/g;
 
 /** Partial names are looked up in a map, never used as paths. */
 export const shortcodeName = /^[A-Za-z0-9][\w-]*$/;

@@ -25,6 +25,9 @@ export type BodyRef =
   | { kind: 'link'; tag: string; target: string; file: string; line: number; column: number }
   | { kind: 'shortcode'; name: string; named: Record<string, string>; positional: string[]; innerHtml: string; file: string; line: number; column: number };
 
+/** Where a body's HTML holds a BodyRef: group 1 is a shortcode's index, group 2 a link's. */
+export const bodyRefMarkers = /<ms-shortcode data-ref="(\d+)"><\/ms-shortcode>|ms-ref:(\d+)/g;
+
 /** Where each top-level front-matter key sits in the source file (file coordinates). */
 export type KeyPositions = Record<string, Position>;
 

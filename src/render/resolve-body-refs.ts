@@ -1,6 +1,6 @@
 import { codes } from '../diagnostics/codes.js';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BodyRef, PageNode, PostNode, SiteGraph } from '../graph/types.js';
+import { bodyRefMarkers, type BodyRef, type PageNode, type PostNode, type SiteGraph } from '../graph/types.js';
 import { toSiteUrl } from '../paths/site-urls.js';
 import type { TemplateEngine } from './template-engine.js';
 
@@ -11,7 +11,6 @@ import type { TemplateEngine } from './template-engine.js';
 // before pages, feeds and the search index read the body; a page's signature
 // then covers the result (see pipeline/route-signatures.ts).
 
-const markerPattern = /<ms-shortcode data-ref="(\d+)"><\/ms-shortcode>|ms-ref:(\d+)/g;
 // A partial's output may hold the inner content's own references.
 const maxDepth = 8;
 
@@ -25,7 +24,7 @@ export function resolveBodyRefs(nodes: readonly BodyNode[], graph: SiteGraph, en
     const refs = node.bodyRefs;
     if (!refs) continue;
     const resolve = (html: string, depth: number): string =>
-      html.replace(markerPattern, (_, shortcodeIndex: string | undefined, linkIndex: string | undefined) => {
+      html.replace(bodyRefMarkers, (_, shortcodeIndex: string | undefined, linkIndex: string | undefined) => {
         const ref = refs[Number(shortcodeIndex ?? linkIndex)];
         if (!ref) return '';
         if (ref.kind === 'link') return escapeAttribute(linkUrl(ref, targets, baseUrl, diagnostics));

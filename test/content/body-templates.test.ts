@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeConfig } from '../../src/config/make-config.js';
+import { contentOptionsOf, parseAuthor } from '../../src/content/parse-source.js';
 import { renderBody, type BodyOptions } from '../../src/content/render-body.js';
 
 const options = (over: Partial<BodyOptions> = {}): BodyOptions => ({
@@ -182,5 +184,15 @@ describe('raw HTML, sanitised by default', () => {
     expect(r.html).not.toContain('<b>');
     expect(r.html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abcdefghijk"');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['MS212', 'MS212']);
+  });
+});
+
+describe('author bios', () => {
+  it('leave out post links and shortcode partials with a warning, since nothing resolves them', () => {
+    const options = contentOptionsOf(makeConfig({ baseUrl: 'https://example.org/' }));
+    const bytes = new TextEncoder().encode('---\nname: Ana\n---\nSee [my story]({% post_url 2020-01-01-story %}).\n\n{% include card.html %}\n');
+    const parsed = parseAuthor({ path: 'content/authors/ana.md', bytes }, options);
+    expect(parsed.kind === 'author' && parsed.author?.bioHtml).toBe('<p>See <a href="">my story</a>.</p>\n');
+    expect(parsed.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['MS231 4:16', 'MS231 6:1']);
   });
 });
