@@ -114,7 +114,7 @@ class ShortcodeTag extends Tag {
     if (paired) this.templates = parseBlock(token, remain, liquid);
   }
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
-    const isInclude = this.token.name === 'include' || this.token.name === 'render';
+    const isInclude = ['include', 'include_cached', 'render'].includes(this.token.name);
     let args = this.token.args.trim();
     let name = this.token.name;
     if (isInclude) {
@@ -146,7 +146,7 @@ function createLiquid(): Liquid {
   });
   liquid.registerTag('highlight', HighlightTag);
   for (const name of ['link', 'post_url']) liquid.registerTag(name, LinkTag);
-  for (const name of ['include', 'render']) liquid.registerTag(name, ShortcodeTag);
+  for (const name of ['include', 'include_cached', 'render']) liquid.registerTag(name, ShortcodeTag);
   for (const name of ['include_relative', 'layout', 'block']) liquid.registerTag(name, RefusedTag);
   liquid.registerTag('set', AssignTag);
   // Jekyll's relative_url and Eleventy's url put the site's path in front of a site path.
