@@ -1,4 +1,5 @@
-import { AssignTag, Liquid, Tag, type Context, type Emitter, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { createRequire } from 'node:module';
+import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { codes } from '../diagnostics/codes.js';
 import { warning } from '../diagnostics/diagnostic.js';
 import { toAbsoluteUrl, toSiteUrl } from '../paths/site-urls.js';
@@ -82,60 +83,66 @@ function parseBlock(token: TagToken, remain: TopLevelToken[], liquid: Liquid): T
   return templates;
 }
 
-class HighlightTag extends Tag {
-  private templates: Template[];
-  private language: string;
-  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-    super(token, remain, liquid);
-    this.language = token.args.trim().split(/\s+/)[0] ?? '';
-    this.templates = parseBlock(token, remain, liquid);
-  }
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
-    const code = yield this.liquid.renderer.renderTemplates(this.templates, ctx);
-    emitter.write(fencedCode(code, this.language));
-  }
-}
+/**
+ * The engine, loaded on first use: liquidjs costs a few hundred milliseconds to
+ * load in each worker thread, and most archives have bodies without Liquid.
+ */
+function createLiquid(): { liquid: Liquid; customTag: Parameters<Liquid['registerTag']>[1] } {
+  const { AssignTag, Liquid, Tag } = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs');
 
-/** `{% post_url 2010-07-21-name %}`, `{% link _posts/2016-07-26-name.md %}`: a reference the render stage turns into the post's URL. */
-class LinkTag extends Tag {
-  render(ctx: Context, emitter: Emitter): void {
-    const raw = this.token.args.trim();
-    const target = /^\{\{.*\}\}$/.test(raw) ? String(this.liquid.parseAndRenderSync(raw, ctx)) : raw.replace(/^["']|["']$/g, '');
-    emitter.write(expandShortcode({ name: this.token.name, named: {}, positional: [target], ...placeOf(this.token) }, current!.output));
-  }
-}
-
-/** `{% include name.html k=v %}`, `{% render 'name' %}`, and any custom tag (`{% youtube id %}`, paired `{% note %}…{% endnote %}`): a shortcode call. */
-class ShortcodeTag extends Tag {
-  private templates?: Template[];
-  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-    super(token, remain, liquid);
-    const paired = remain.some((t) => 'name' in t && (t as TagToken).name === `end${token.name}`);
-    if (paired) this.templates = parseBlock(token, remain, liquid);
-  }
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
-    const isInclude = ['include', 'include_cached', 'render'].includes(this.token.name);
-    let args = this.token.args.trim();
-    let name = this.token.name;
-    if (isInclude) {
-      const first = /^(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(args);
-      name = (first?.[1] ?? first?.[2] ?? first?.[3] ?? '').replace(/\.(html|liquid|md|njk)$/, '');
-      args = args.slice(first?.[0].length ?? 0).replace(/^\s*,/, '');
+  class HighlightTag extends Tag {
+    private templates: Template[];
+    private language: string;
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      this.language = token.args.trim().split(/\s+/)[0] ?? '';
+      this.templates = parseBlock(token, remain, liquid);
     }
-    const { named, positional } = tagArgs(args, ctx, this.liquid);
-    const inner = this.templates ? yield this.liquid.renderer.renderTemplates(this.templates, ctx) : undefined;
-    emitter.write(expandShortcode({ name, named, positional, inner, ...placeOf(this.token) }, current!.output));
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
+      const code = yield this.liquid.renderer.renderTemplates(this.templates, ctx);
+      emitter.write(fencedCode(code, this.language));
+    }
   }
-}
 
-/** Tags that would read files by path or wrap the page in a layout: never from content. */
-class RefusedTag extends Tag {
-  render(): string {
-    return refuse(current!.output, placeOf(this.token), `{% ${this.token.name} %} refused: content cannot read files by path`, 'use {% include name %} with a partial in templates/shortcodes/');
+  /** `{% post_url 2010-07-21-name %}`, `{% link _posts/2016-07-26-name.md %}`: a reference the render stage turns into the post's URL. */
+  class LinkTag extends Tag {
+    render(ctx: Context, emitter: Emitter): void {
+      const raw = this.token.args.trim();
+      const target = /^\{\{.*\}\}$/.test(raw) ? String(this.liquid.parseAndRenderSync(raw, ctx)) : raw.replace(/^["']|["']$/g, '');
+      emitter.write(expandShortcode({ name: this.token.name, named: {}, positional: [target], ...placeOf(this.token) }, current!.output));
+    }
   }
-}
 
-function createLiquid(): Liquid {
+  /** `{% include name.html k=v %}`, `{% render 'name' %}`, and any custom tag (`{% youtube id %}`, paired `{% note %}…{% endnote %}`): a shortcode call. */
+  class ShortcodeTag extends Tag {
+    private templates?: Template[];
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      const paired = remain.some((t) => 'name' in t && (t as TagToken).name === `end${token.name}`);
+      if (paired) this.templates = parseBlock(token, remain, liquid);
+    }
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
+      const isInclude = ['include', 'include_cached', 'render'].includes(this.token.name);
+      let args = this.token.args.trim();
+      let name = this.token.name;
+      if (isInclude) {
+        const first = /^(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(args);
+        name = (first?.[1] ?? first?.[2] ?? first?.[3] ?? '').replace(/\.(html|liquid|md|njk)$/, '');
+        args = args.slice(first?.[0].length ?? 0).replace(/^\s*,/, '');
+      }
+      const { named, positional } = tagArgs(args, ctx, this.liquid);
+      const inner = this.templates ? yield this.liquid.renderer.renderTemplates(this.templates, ctx) : undefined;
+      emitter.write(expandShortcode({ name, named, positional, inner, ...placeOf(this.token) }, current!.output));
+    }
+  }
+
+  /** Tags that would read files by path or wrap the page in a layout: never from content. */
+  class RefusedTag extends Tag {
+    render(): string {
+      return refuse(current!.output, placeOf(this.token), `{% ${this.token.name} %} refused: content cannot read files by path`, 'use {% include name %} with a partial in templates/shortcodes/');
+    }
+  }
+
   const liquid = new Liquid({
     // No file system at all: lookups go to this empty map, and every name-based tag is overridden below.
     templates: {},
@@ -160,7 +167,7 @@ function createLiquid(): Liquid {
   liquid.registerFilter('date_to_xmlschema', (v: unknown) => toDate(v)?.toISOString() ?? '');
   liquid.registerFilter('date_to_string', (v: unknown) => formatDate(v, 'short'));
   liquid.registerFilter('date_to_long_string', (v: unknown) => formatDate(v, 'long'));
-  return liquid;
+  return { liquid, customTag: ShortcodeTag };
 }
 
 function toDate(v: unknown): Date | undefined {
@@ -173,16 +180,16 @@ function formatDate(v: unknown, month: 'short' | 'long'): string {
   return d ? `${d.getUTCDate()} ${d.toLocaleString('en', { month, timeZone: 'UTC' })} ${d.getUTCFullYear()}` : '';
 }
 
-let liquid: Liquid | undefined;
+let engine: ReturnType<typeof createLiquid> | undefined;
 let siteState: LiquidSite | undefined;
 const site = () => siteState!;
 
 /** Tags the engine does not know are custom shortcodes (Eleventy's `{% youtube %}`, a Jekyll plugin's tag). */
-function registerCustomTags(engine: Liquid, body: string): void {
+function registerCustomTags({ liquid, customTag }: NonNullable<typeof engine>, body: string): void {
   for (const m of body.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
     const name = m[1];
-    if (name.startsWith('end') || Object.hasOwn(engine.tags, name)) continue;
-    engine.registerTag(name, ShortcodeTag);
+    if (name.startsWith('end') || Object.hasOwn(liquid.tags, name)) continue;
+    liquid.registerTag(name, customTag);
   }
 }
 
@@ -192,11 +199,12 @@ export function hasLiquid(body: string): boolean {
 
 /** Renders the Liquid in a body; returns the markdown it produced. */
 export function renderLiquid(input: LiquidInput, siteInfo: LiquidSite, output: BodyOutput): string {
-  liquid ??= createLiquid();
+  engine ??= createLiquid();
+  const { liquid } = engine;
   let source = input.body;
   const scope = { ...input.frontMatter, page: input.frontMatter, site: siteInfo.site };
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
-    registerCustomTags(liquid, source);
+    registerCustomTags(engine, source);
     const saved = { inserts: output.inserts.length, refs: output.refs.length, diagnostics: output.diagnostics.length };
     current = { output, file: input.file, bodyLine: input.bodyLine };
     siteState = siteInfo;
