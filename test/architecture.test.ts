@@ -33,6 +33,7 @@ const owners: [RegExp, string][] = [
   [/^(unified|remark-|rehype-|micromark-|mdast-util-)/, 'content'],
   [/^yaml$/, 'content'],
   [/^smol-toml$/, 'content/front-matter-toml.ts'],
+  [/^liquidjs$/, 'content/liquid-body.ts'],
   [/^(zod|jsonc-parser)$/, 'config'],
   [/^handlebars$/, 'render/template-engine.ts'],
   [/^(chokidar)$/, 'dev/watch-site.ts'],

@@ -8,8 +8,7 @@ import { checkPermalinks } from './check-permalinks.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { findCategoryCycles } from './find-category-cycles.js';
 import type { SiteConfig } from './schema.js';
-
-const safeSchemes = new Set(['http', 'https', 'mailto', 'tel']);
+import { isSafeUrl, unsafeUrlHint, urlScheme } from '../paths/safe-url.js';
 
 export function checkConfigSemantics(config: SiteConfig): ConfigProblem[] {
   return [
@@ -78,15 +77,9 @@ function checkCategories(categories: SiteConfig['taxonomies']['categories']): Co
 function checkMenuLinks(menus: SiteConfig['menus']): ConfigProblem[] {
   return Object.entries(menus).flatMap(([menu, links]) =>
     links.flatMap((link, index) => {
-      // Browsers ignore tabs, newlines and spaces inside a scheme, so compare without them.
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link.url.replace(/[\u0000-\u0020]/g, ''))?.[1].toLowerCase();
-      if (scheme === undefined || safeSchemes.has(scheme)) return [];
+      if (isSafeUrl(link.url)) return [];
       return [
-        problem(
-          ['menus', menu, index, 'url'],
-          `links with the "${scheme}:" scheme are not allowed`,
-          'use a site address such as "/about/" or an http, https, mailto or tel link',
-        ),
+        problem(['menus', menu, index, 'url'], `links with the "${urlScheme(link.url)}:" scheme are not allowed`, unsafeUrlHint),
       ];
     }),
   );

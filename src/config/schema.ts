@@ -6,6 +6,8 @@ import { z } from 'zod';
 // Addresses that reach an href must be web links: z.url() alone accepts javascript: and data:.
 const webUrl = z.url({ protocol: /^https?$/ });
 
+export const defaultEmbedHosts = ['www.youtube.com', 'youtube.com', 'www.youtube-nocookie.com', 'youtube-nocookie.com', 'player.vimeo.com'];
+
 const link = z.strictObject({
   label: z.string().min(1),
   url: z.string().min(1),
@@ -85,7 +87,9 @@ export const configSchema = z.strictObject({
     .prefault({}),
   markdown: z
     .strictObject({
-      rawHtml: z.enum(['drop', 'sanitize']).default('drop'),
+      rawHtml: z.enum(['drop', 'sanitize']).default('sanitize'),
+      /** Hosts whose <iframe> embeds raw HTML keeps. */
+      embedHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'use a host name such as "www.youtube.com"')).default(defaultEmbedHosts),
     })
     .prefault({}),
   taxonomies: z

@@ -1,7 +1,7 @@
-import type { Root as HastRoot, Element, ElementContent } from 'hast';
+import type { Root as HastRoot, Element, ElementContent, Parent as HastParent } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes, Parent as MdastParent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -12,13 +12,18 @@ import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
 import type { Heading } from '../graph/types.js';
 import { mayContainAutolinkLiteral, remarkGfmLite } from './remark-gfm-lite.js';
-import { isSafeUrl } from './safe-url.js';
+import { isSafeUrl, unsafeUrlHint } from '../paths/safe-url.js';
+import { defaultEmbedHosts } from './embeds.js';
+import { auditHtml, htmlSchema } from './sanitize-html.js';
+import { placeholderPattern } from './shortcode-call.js';
 
 // The only unified import in the generator. Input and output are plain data so
 // this can run in a worker thread.
 
 export interface MarkdownOptions {
   rawHtml: 'drop' | 'sanitize';
+  /** Hosts whose <iframe> embeds raw HTML may keep (default: YouTube and Vimeo). */
+  embedHosts?: readonly string[];
 }
 
 export interface MarkdownInput {
@@ -26,6 +31,8 @@ export interface MarkdownInput {
   file: string;
   /** File line of the body's first line, so positions point into the source file. */
   bodyLine: number;
+  /** Trusted HTML made by body templates, put in place of their placeholders after sanitising. */
+  inserts?: readonly ElementContent[];
 }
 
 export interface MarkdownResult {
@@ -39,18 +46,31 @@ export interface MarkdownResult {
 
 const processors = new Map<string, Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>>();
 
-function processorFor(options: MarkdownOptions, autolinkLiterals: boolean) {
-  const key = `${options.rawHtml}|${autolinkLiterals}`;
+/** Per-file state for the audit step, which runs inside the frozen processor. */
+let audit: { file: string; bodyLine: number; embedHosts: readonly string[]; diagnostics: Diagnostic[] } | undefined;
+function rehypeAudit() {
+  return (tree: HastRoot) => {
+    if (audit) auditHtml(tree, audit);
+  };
+}
+
+/**
+ * `rawHtml` picks the pipeline; a body with no `<` cannot hold raw HTML, so it
+ * skips rehype-raw's full HTML re-parse (the same tree either way, which
+ * test/content/body-templates.test.ts checks).
+ */
+function processorFor(options: MarkdownOptions, autolinkLiterals: boolean, mayHoldHtml: boolean) {
+  const sanitize = options.rawHtml === 'sanitize';
+  const key = `${options.rawHtml}|${autolinkLiterals}|${sanitize && mayHoldHtml}`;
   let processor = processors.get(key);
   if (!processor) {
     const base = unified().use(remarkParse).use(autolinkLiterals ? remarkGfm : remarkGfmLite);
     processor = (
-      options.rawHtml === 'sanitize'
-        ? base
-            .use(remarkRehype, { allowDangerousHtml: true })
-            .use(rehypeRaw)
-            .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
-        : base.use(remarkRehype)
+      sanitize && mayHoldHtml
+        ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
+        : sanitize
+          ? base.use(remarkRehype).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
+          : base.use(remarkRehype)
     )
       .use(rehypeStringify)
       .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -60,7 +80,7 @@ function processorFor(options: MarkdownOptions, autolinkLiterals: boolean) {
 }
 
 export function renderMarkdown(input: MarkdownInput, options: MarkdownOptions): MarkdownResult {
-  const processor = processorFor(options, mayContainAutolinkLiteral(input.body));
+  const processor = processorFor(options, mayContainAutolinkLiteral(input.body), input.body.includes('<'));
   const diagnostics: Diagnostic[] = [];
   const tooDeep = (line: number, column: number): MarkdownResult => ({
     html: '',
@@ -107,16 +127,23 @@ export function renderMarkdown(input: MarkdownInput, options: MarkdownOptions): 
       diagnostics.push(
         warning(codes.unsafeLink, `unsafe link target removed: ${JSON.stringify(node.url.slice(0, 80))}`, {
           ...place(node),
-          hint: 'links may use http, https, mailto, tel or a relative URL',
+          hint: unsafeUrlHint,
         }),
       );
       node.url = '';
     }
-    if (node.type === 'text' || node.type === 'inlineCode') text.words += countWords(node.value);
-    if (node.type === 'paragraph' && !text.firstParagraph) text.firstParagraph = plainText(node).trim();
+    if (node.type === 'text' || node.type === 'inlineCode') text.words += countWords(withoutPlaceholders(node.value));
+    if (node.type === 'paragraph' && !text.firstParagraph) text.firstParagraph = withoutPlaceholders(plainText(node)).trim();
   });
 
-  const hast = processor.runSync(mdast);
+  audit = { file: input.file, bodyLine: input.bodyLine, embedHosts: options.embedHosts ?? defaultEmbedHosts, diagnostics };
+  let hast: HastRoot;
+  try {
+    hast = processor.runSync(mdast);
+  } finally {
+    audit = undefined;
+  }
+  if (input.inserts) replacePlaceholders(hast, input.inserts);
   const headings = addHeadingIds(hast);
   return {
     html: processor.stringify(hast),
@@ -161,9 +188,50 @@ function plainText(node: MdastParent): string {
   return out.replace(/\s+/g, ' ');
 }
 
+/** A figure or video made by a body template is not part of the text. */
+function withoutPlaceholders(text: string): string {
+  return text.replace(placeholderPattern, '');
+}
+
 function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return matches ? matches.length : 0;
+}
+
+/**
+ * Puts the trusted HTML of body templates where their placeholders are: a
+ * placeholder alone in a paragraph replaces the paragraph (a figure, a video),
+ * one inside text becomes inline.
+ */
+function replacePlaceholders(tree: HastRoot, inserts: readonly ElementContent[]): void {
+  const visit = (parent: HastParent) => {
+    const out: typeof parent.children = [];
+    for (const child of parent.children) {
+      if (child.type === 'element' && child.tagName === 'p' && child.children.every((c) => c.type === 'text' && /^\s*(\uE000\d+\uE001\s*)+$/.test(c.value))) {
+        out.push(...child.children.flatMap((c) => splitPlaceholders((c as { value: string }).value, inserts).filter((n) => n.type !== 'text' || n.value.trim() !== '')));
+      } else if (child.type === 'text' && child.value.includes('\uE000')) {
+        out.push(...splitPlaceholders(child.value, inserts));
+      } else {
+        if ('children' in child) visit(child);
+        out.push(child);
+      }
+    }
+    parent.children = out;
+  };
+  visit(tree);
+}
+
+function splitPlaceholders(text: string, inserts: readonly ElementContent[]): ElementContent[] {
+  const nodes: ElementContent[] = [];
+  let cursor = 0;
+  for (const m of text.matchAll(placeholderPattern)) {
+    if (m.index > cursor) nodes.push({ type: 'text', value: text.slice(cursor, m.index) });
+    const insert = inserts[Number(m[1])];
+    if (insert) nodes.push(structuredClone(insert));
+    cursor = m.index + m[0].length;
+  }
+  if (cursor < text.length) nodes.push({ type: 'text', value: text.slice(cursor) });
+  return nodes;
 }
 
 function hastText(node: ElementContent): string {

@@ -1,13 +1,15 @@
 import type { SiteConfig } from '../config/schema.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { codes } from '../diagnostics/codes.js';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
-import type { Author, Page, Post } from '../graph/types.js';
+import { bodyRefMarkers, type Author, type Page, type Post } from '../graph/types.js';
 import { decodeSource } from './decode-source.js';
 import { toExcerpt, toReadingMinutes } from './excerpt.js';
 import { readAuthorFields, readPageFields, readPostFields } from './front-matter-fields.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { fileSlug, postFolder, readFileName, withoutMarkdownExtension } from './file-name.js';
-import { renderMarkdown, type MarkdownResult } from './markdown.js';
+import type { LiquidSite } from './liquid-body.js';
+import { renderBody, type BodyResult } from './render-body.js';
 
 // One content file → one Post, Page or Author. Pure apart from the CPU spent
 // on markdown; inputs and outputs are plain data so a worker can run it.
@@ -15,20 +17,27 @@ import { renderMarkdown, type MarkdownResult } from './markdown.js';
 export interface ContentOptions {
   timeZone: string;
   rawHtml: SiteConfig['markdown']['rawHtml'];
+  embedHosts: readonly string[];
   readingWordsPerMinute: number;
   /** Where a post's default slug comes from: its file name (as Jekyll, Hugo and Eleventy) or its title. */
   slugs: SiteConfig['slugs'];
   /** The site's own front-matter keys: no unknown-field warning. */
   ignoreKeys: string[];
+  /** What Liquid in bodies reads as `site.*`; the content store adds `site.data`. */
+  liquid: LiquidSite;
 }
 
 export function contentOptionsOf(config: SiteConfig): ContentOptions {
+  const base = new URL(config.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
   return {
     timeZone: config.timeZone,
     rawHtml: config.markdown.rawHtml,
+    embedHosts: config.markdown.embedHosts,
     readingWordsPerMinute: config.readingWordsPerMinute,
     slugs: config.slugs,
     ignoreKeys: config.content.ignoreKeys,
+    liquid: { site: { ...config, url: base.origin, baseurl: basePath, data: {} }, baseUrl: config.baseUrl },
   };
 }
 
@@ -44,7 +53,7 @@ export type ParsedSource =
 
 interface Prepared {
   frontMatter: FrontMatter;
-  markdown: MarkdownResult;
+  markdown: BodyResult;
 }
 
 function prepare(source: SourceText, options: ContentOptions, diagnostics: Diagnostic[]): Prepared | undefined {
@@ -54,7 +63,10 @@ function prepare(source: SourceText, options: ContentOptions, diagnostics: Diagn
   const frontMatter = parseFrontMatter(decoded.text, source.path);
   diagnostics.push(...frontMatter.diagnostics);
   if (!frontMatter.data && !frontMatter.partial) return undefined;
-  const markdown = renderMarkdown({ body: frontMatter.body, file: source.path, bodyLine: frontMatter.bodyLine }, { rawHtml: options.rawHtml });
+  const markdown = renderBody(
+    { body: frontMatter.body, file: source.path, bodyLine: frontMatter.bodyLine, frontMatter: frontMatter.data ?? {}, hugoFile: decoded.text.startsWith('+++') },
+    { rawHtml: options.rawHtml, embedHosts: options.embedHosts, liquid: options.liquid },
+  );
   diagnostics.push(...markdown.diagnostics);
   return { frontMatter, markdown };
 }
@@ -93,6 +105,7 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
     ...(f.permalink === undefined ? {} : { permalink: f.permalink }),
     params: f.params,
     html: markdown.html,
+    ...refsOf(markdown),
     wordCount: markdown.wordCount,
     readingMinutes: toReadingMinutes(markdown.wordCount, options.readingWordsPerMinute),
     headings: markdown.headings,
@@ -116,6 +129,7 @@ export function parsePage(source: SourceText, options: ContentOptions): ParsedSo
     title: f.title,
     description: f.description ?? toExcerpt(markdown.firstParagraph, 160),
     html: markdown.html,
+    ...refsOf(markdown),
     positions: frontMatter.positions,
   };
   return { kind: 'page', page, diagnostics };
@@ -130,6 +144,26 @@ export function parseAuthor(source: SourceText, options: ContentOptions): Parsed
   diagnostics.push(...read.diagnostics);
   if (!read.fields) return { kind: 'author', diagnostics };
   const id = withoutMarkdownExtension(source.path.replace(/^.*\//, ''));
-  const author: Author = { id, sourcePath: source.path, ...read.fields, bioHtml: markdown.html };
+  const author: Author = { id, sourcePath: source.path, ...read.fields, bioHtml: withoutRefs(markdown, diagnostics) };
   return { kind: 'author', author, diagnostics };
+}
+
+/** Links and partials the render stage resolves; absent when the body has none. */
+function refsOf(markdown: BodyResult): Pick<Post, 'bodyRefs'> {
+  return markdown.refs.length > 0 ? { bodyRefs: markdown.refs } : {};
+}
+
+/** Author bios are shown on many pages and never resolved: links to posts and shortcode partials are left out, with a warning. */
+function withoutRefs(markdown: BodyResult, diagnostics: Diagnostic[]): string {
+  for (const ref of markdown.refs) {
+    diagnostics.push(
+      warning(codes.bodyTemplateRefused, `${ref.kind === 'link' ? ref.tag : `shortcode "${ref.name}"`} is not available in an author bio; left out`, {
+        file: ref.file,
+        line: ref.line,
+        column: ref.column,
+        hint: 'write the link as a URL',
+      }),
+    );
+  }
+  return markdown.refs.length > 0 ? markdown.html.replace(bodyRefMarkers, '') : markdown.html;
 }

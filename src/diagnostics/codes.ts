@@ -32,6 +32,13 @@ export const codes = {
   frontMatterFence: 'MS230',
   frontMatterToml: 'MS231',
   permalinkInvalid: 'MS232',
+  bodyTemplate: 'MS240',
+  bodyTemplateRefused: 'MS241',
+  rawHtmlRemoved: 'MS242',
+  embedRemoved: 'MS243',
+  bodyLinkTarget: 'MS244',
+  shortcodeMissing: 'MS245',
+  siteData: 'MS246',
 
   unknownAuthor: 'MS301',
   urlCollision: 'MS302',

@@ -15,6 +15,19 @@ export interface Heading {
   text: string;
 }
 
+/**
+ * What a body's templates asked for that only the render stage can supply:
+ * the URL of another post (`{% post_url %}`, `{{< ref >}}`), written into the
+ * HTML as `ms-ref:<index>`, or a shortcode partial, written as
+ * `<ms-shortcode data-ref="<index>"></ms-shortcode>`. `file:line:column` is the tag's place.
+ */
+export type BodyRef =
+  | { kind: 'link'; tag: string; target: string; file: string; line: number; column: number }
+  | { kind: 'shortcode'; name: string; named: Record<string, string>; positional: string[]; innerHtml: string; file: string; line: number; column: number };
+
+/** Where a body's HTML holds a BodyRef: group 1 is a shortcode's index, group 2 a link's. */
+export const bodyRefMarkers = /<ms-shortcode data-ref="(\d+)"><\/ms-shortcode>|ms-ref:(\d+)/g;
+
 /** Where each top-level front-matter key sits in the source file (file coordinates). */
 export type KeyPositions = Record<string, Position>;
 
@@ -47,6 +60,7 @@ export interface Post {
   /** Front-matter fields this generator does not know, kept for templates as `post.params.<key>` (Hugo's convention). */
   params: Record<string, unknown>;
   html: string;
+  bodyRefs?: BodyRef[];
   wordCount: number;
   readingMinutes: number;
   headings: Heading[];
@@ -59,6 +73,7 @@ export interface Page {
   title: string;
   description: string;
   html: string;
+  bodyRefs?: BodyRef[];
   positions: KeyPositions;
 }
 

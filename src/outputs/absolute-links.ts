@@ -14,13 +14,16 @@ const scheme = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function absolutizeLinks(html: string, pageUrl: string, baseUrl: string): string {
   const root = escapeXml(baseUrl.replace(/\/+$/, ''));
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   return html.replace(startTag, (tag) =>
-    tag.replace(linkAttribute, (_, head: string, value: string) => `${head}${absolutize(value, pageUrl, root)}"`),
+    tag.replace(linkAttribute, (_, head: string, value: string) => `${head}${absolutize(value, pageUrl, root, basePath)}"`),
   );
 }
 
-function absolutize(value: string, pageUrl: string, root: string): string {
+function absolutize(value: string, pageUrl: string, root: string, basePath: string): string {
   if (scheme.test(value) || value.startsWith('//')) return value;
+  // Links that already carry the base path (Jekyll's relative_url, {% link %}, Hugo's relref) are not given it twice.
+  if (basePath && value.startsWith(`${basePath}/`)) return root + value.slice(basePath.length);
   if (value.startsWith('/')) return root + value;
   try {
     return escapeXml(new URL(decodeAttribute(value), pageUrl).href);

@@ -6,6 +6,7 @@ import type { Post, PostNode } from '../graph/types.js';
 import { renderFeeds } from '../outputs/feeds.js';
 import { toOutputPath } from '../routes/output-path.js';
 import { renderRoutes } from '../render/render-routes.js';
+import { resolveBodyRefs } from '../render/resolve-body-refs.js';
 import { collect, summarize, type BuildResult, type Committed, type Stage } from './build-pass.js';
 import type { BuildStateStore } from '../cache/build-state.js';
 import type { ContentStore } from './content-store.js';
@@ -42,12 +43,12 @@ function onlyBodyChanged(before: Post, after: Post): boolean {
   );
 }
 
-type BodyFields = Pick<Post, 'html' | 'wordCount' | 'headings' | 'positions'>;
+type BodyFields = Pick<Post, 'html' | 'bodyRefs' | 'wordCount' | 'headings' | 'positions'>;
 
 /** Puts a post's new body into its graph node; returns what it replaced, to undo a failed pass. */
 function replaceBody(node: PostNode, post: Post): BodyFields {
-  const old: BodyFields = { html: node.html, wordCount: node.wordCount, headings: node.headings, positions: node.positions };
-  Object.assign(node, { html: post.html, wordCount: post.wordCount, headings: post.headings, positions: post.positions });
+  const old: BodyFields = { html: node.html, bodyRefs: node.bodyRefs, wordCount: node.wordCount, headings: node.headings, positions: node.positions };
+  Object.assign(node, { html: post.html, bodyRefs: post.bodyRefs, wordCount: post.wordCount, headings: post.headings, positions: post.positions });
   return old;
 }
 
@@ -79,7 +80,7 @@ export async function runBodyEditPass(ctx: BodyEditContext, previous: Committed,
     const node = nodes.get(after!.sourcePath);
     return node ? [{ node, old: replaceBody(node, after!) }] : [];
   });
-  const diagnostics = [...content.diagnostics];
+  const diagnostics = [...content.diagnostics, ...resolveBodyRefs(undo.map((u) => u.node), previous.graph, previous.engine, config.baseUrl)];
   const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone });
   const routes = previous.plan.pages.filter((r) => r.context.post && changed.has(r.context.post.sourcePath));
   const rendered = await stage('render', () => collect(Promise.resolve(renderRoutes(routes, previous.graph, config, previous.engine)), diagnostics));

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parsePopularity } from '../content/parse-popularity.js';
+import { isSiteDataFile, parseSiteData } from '../content/site-data.js';
 import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-source.js';
 import type { SourceFile } from '../content/scan-content.js';
 import type { Author, Page, PopularityData, Post } from '../graph/types.js';
@@ -40,9 +41,26 @@ const markdownKinds = new Set(['post', 'page', 'author']);
 
 export function createContentStore(options: ContentOptions, parseMany: ParseMany, cache?: ParseCache): ContentStore {
   const entries = new Map<string, Entry>();
+  let data: { key: string; paths: string; options: ContentOptions; diagnostics: Diagnostic[] } | undefined;
+
+  /** `site.data` for Liquid in bodies: when a data file changes, every body is parsed again. */
+  async function loadData(files: SourceFile[], changed: ReadonlySet<string> | undefined) {
+    const dataFiles = files.filter((f) => f.kind === 'data' && isSiteDataFile(f.within));
+    const paths = dataFiles.map((f) => f.path).join('\n');
+    if (data && changed && data.paths === paths && !dataFiles.some((f) => changed.has(f.path))) return false;
+    const texts = await Promise.all(dataFiles.map(async (f) => ({ path: f.path, text: await readFile(f.absPath, 'utf8').catch(() => '') })));
+    const key = dataKeyOf(texts.map((t) => t.path), texts.map((t) => t.text));
+    if (data?.key === key) return false;
+    const parsed = parseSiteData(texts);
+    data = { key, paths, options: { ...options, liquid: { ...options.liquid, site: { ...options.liquid.site, data: parsed.data } } }, diagnostics: parsed.diagnostics };
+    return true;
+  }
 
   return {
     async load(files, changed) {
+      const dataChanged = await loadData(files, changed);
+      if (dataChanged) for (const [path, entry] of entries) if (entry.parsed.kind !== 'data') entries.delete(path);
+      const { key: dataKey, options: parseOptions } = data!;
       const wanted = files.filter((f) => markdownKinds.has(f.kind) || isPopularity(f));
       const stale = wanted.filter((f) => changed === undefined || changed.has(f.path) || !entries.has(f.path));
       const read = await mapLimited(stale, 64, async (file) => ({ file, bytes: await readFile(file.absPath).catch((e: NodeJS.ErrnoException) => e) }));
@@ -61,7 +79,7 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
           entries.set(file.path, { hash, parsed: { kind: 'data', popularity: result.data, diagnostics: result.diagnostics } });
           continue;
         }
-        const cached = cache?.get(cacheKey(file.path, hash));
+        const cached = cache?.get(cacheKey(file.path, hash, dataKey));
         if (cached) {
           entries.set(file.path, { hash, parsed: cached });
           continue;
@@ -69,19 +87,21 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
         hashes.set(file.path, hash);
         toParse.push({ path: file.path, bytes, kind: file.kind as ParsedSource['kind'] });
       }
-      const parsed = await parseMany(toParse, options);
+      const parsed = await parseMany(toParse, parseOptions);
       parsed.forEach((result, i) => {
         const { path } = toParse[i];
         const hash = hashes.get(path)!;
         entries.set(path, { hash, parsed: result });
-        cache?.set(cacheKey(path, hash), result);
+        cache?.set(cacheKey(path, hash, dataKey), result);
       });
 
       const present = new Set(wanted.map((f) => f.path));
       for (const path of entries.keys()) if (!present.has(path)) entries.delete(path);
       // Saved after full builds only: a watch rebuild should not rewrite the whole cache.
-      if (changed === undefined) await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => cacheKey(path, e.hash)));
-      return collect(wanted, entries);
+      if (changed === undefined) await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => cacheKey(path, e.hash, dataKey)));
+      const result = collect(wanted, entries);
+      result.diagnostics.push(...data!.diagnostics);
+      return result;
     },
   };
 }
@@ -101,8 +121,12 @@ function collect(files: SourceFile[], entries: Map<string, Entry>): LoadedConten
   return result;
 }
 
-function cacheKey(path: string, hash: string): string {
-  return `${path}\0${hash}`;
+function cacheKey(path: string, hash: string, dataKey: string): string {
+  return `${path}\0${hash}\0${dataKey}`;
+}
+
+function dataKeyOf(paths: string[], texts: string[]): string {
+  return createHash('sha1').update(JSON.stringify([paths, texts])).digest('hex');
 }
 
 function isPopularity(file: SourceFile): boolean {

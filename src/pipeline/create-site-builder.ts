@@ -11,6 +11,7 @@ import { checkOutputPaths } from '../routes/check-output-paths.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { templateFolders } from '../render/theme-files.js';
+import { resolveBodyRefs } from '../render/resolve-body-refs.js';
 import { toOutputPath } from '../routes/output-path.js';
 import { planRoutes, type PageRoute, type RoutePlan } from '../routes/plan-routes.js';
 import type { RenderedPage } from '../render/render-routes.js';
@@ -95,7 +96,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     const templates = await loadTemplates(root);
     const made = await stage('templates', async () => createTemplateEngine(templates, helpers));
     diagnostics.push(...made.diagnostics);
-    const templatesKey = hashOf(...[...templates.layouts, ...templates.partials].flatMap((t) => [t.file, t.source]));
+    const templatesKey = hashOf(...[...templates.layouts, ...templates.partials, ...(templates.shortcodes ?? [])].flatMap((t) => [t.file, t.source]));
     return { engine: made.engine, templatesKey };
   }
 
@@ -150,6 +151,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
       const plan = planRoutes(graph, config, [...(await listStaticFiles(root, scanned.files)), ...listBundleFiles(graph.posts, scanned.files)]);
       if (!engine || hasErrors(diagnostics)) return stop();
+      diagnostics.push(...resolveBodyRefs([...graph.posts, ...graph.pages], graph, engine, config.baseUrl));
 
       const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone });
       const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));

@@ -64,6 +64,8 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
         // The file's version covers all it says; params are named too, as templates read them directly.
         versions.get(post.sourcePath) ?? '',
         post.params,
+        // A body with links or shortcode partials shows what they resolved to (other posts' URLs, partial templates).
+        post.bodyRefs ? post.html : '',
         card(post),
         post.related.map(card),
         post.prev ? card(post.prev) : null,
@@ -74,7 +76,7 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
         post.authors.map(authorSig),
       );
     }
-    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url);
+    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs ? c.page.html : '');
     if (c.term) parts.push(termSig(c.term));
     if (c.author) parts.push(authorSig(c.author));
     if (c.terms) parts.push(c.terms.map(termSig));

@@ -6,13 +6,15 @@ import type { TemplateSet, TemplateSource } from './template-engine.js';
 import { listThemeFiles, type ThemeFile } from './theme-files.js';
 
 /**
- * Layouts (`layouts/*.hbs`) and partials (`partials/**\/*.hbs`, named by path
- * without extension): the site's `templates/` overrides the built-in theme file by file.
+ * Layouts (`layouts/*.hbs`), partials (`partials/**\/*.hbs`) and shortcodes
+ * (`shortcodes/*.hbs`), named by path without extension: the site's
+ * `templates/` overrides the built-in theme file by file.
  */
 export async function loadTemplates(root: string): Promise<TemplateSet> {
   return {
     layouts: await readHbs(await listThemeFiles(root, 'layouts', false)),
     partials: await readHbs(await listThemeFiles(root, 'partials', true)),
+    shortcodes: await readHbs(await listThemeFiles(root, 'shortcodes', false)),
   };
 }
 

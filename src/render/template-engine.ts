@@ -21,6 +21,8 @@ export interface TemplateSource {
 export interface TemplateSet {
   layouts: TemplateSource[];
   partials: TemplateSource[];
+  /** `templates/shortcodes/<name>.hbs`: what a body's `{{< name >}}` or `{% include name %}` shows. */
+  shortcodes?: TemplateSource[];
 }
 
 export interface TemplateEngine {
@@ -32,6 +34,8 @@ export interface TemplateEngine {
    * the site files that would override the built-in ones (for incremental rebuilds).
    */
   filesOf(layout: string): string[];
+  /** A shortcode partial's HTML, or undefined when the site has none of that name; throws SiteError naming the template. */
+  renderShortcode(name: string, context: object, page: string): string | undefined;
 }
 
 export function createTemplateEngine(set: TemplateSet, helpers: Record<string, HelperDef>): { engine?: TemplateEngine; diagnostics: Diagnostic[] } {
@@ -90,6 +94,11 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     const template = compile(l);
     if (template) layouts.set(l.name, template);
   }
+  const shortcodes = new Map<string, { template: HandlebarsTemplateDelegate; source: TemplateSource }>();
+  for (const t of set.shortcodes ?? []) {
+    const template = compile(t);
+    if (template) shortcodes.set(t.name, { template, source: t });
+  }
   if (diagnostics.length > 0) return { diagnostics };
 
   const partialByName = new Map(set.partials.map((p) => [p.name, p]));
@@ -111,6 +120,16 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     engine: {
       hasLayout: (name) => layouts.has(name),
       filesOf,
+      renderShortcode(name, context, page) {
+        const shortcode = shortcodes.get(name);
+        if (!shortcode) return undefined;
+        try {
+          return shortcode.template(context);
+        } catch (cause) {
+          const d = templateError(shortcode.source, cause);
+          throw new SiteError({ ...d, code: codes.templateRender, message: `${d.message} (while rendering ${page})` }, { cause });
+        }
+      },
       render(layout, context, page) {
         const template = layouts.get(layout);
         if (!template) {

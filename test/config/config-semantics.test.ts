@@ -99,9 +99,16 @@ describe('validateConfig: checks beyond the schema', () => {
         message: 'menus.footer[0].url: links with the "javascript:" scheme are not allowed',
         line: 10,
         column: 16,
-        hint: 'use a site address such as "/about/" or an http, https, mailto or tel link',
+        hint: 'links may use any scheme except script-capable ones (javascript:, vbscript:, data:), or a relative URL',
       },
     ]);
+  });
+
+  it('keeps menu links with legitimate schemes such as rsync:, ftp: and irc:', () => {
+    const footer = ['rsync://mirror.example.org/archive/', 'ftp://ftp.example.org/', 'irc://irc.example.org/news', 'tel:+351000000'].map((url) => ({ label: 'x', url }));
+    const result = validateConfig(configText({ menus: { footer } }), 'site.config.json');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.config?.menus.footer.map((l) => l.url)).toEqual(footer.map((l) => l.url));
   });
 
   it('refuses a query or fragment in baseUrl', () => {
@@ -129,7 +136,7 @@ describe('validateConfig: defaults and normalisation', () => {
         author: '/author/{slug}/',
       },
       menus: { header: [], footer: [] },
-      markdown: { rawHtml: 'drop' },
+      markdown: { rawHtml: 'sanitize', embedHosts: ['www.youtube.com', 'youtube.com', 'www.youtube-nocookie.com', 'youtube-nocookie.com', 'player.vimeo.com'] },
       taxonomies: { categories: { strict: false, terms: {} }, tags: { descriptions: {} } },
       related: { limit: 5, threshold: 0.1, includeNewer: true, maxShare: 0.5, weights: { tags: 1, categories: 0.5, authors: 0.2, date: 0.1 } },
       lists: {},

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readBylines } from '../../src/content/front-matter-compat.js';
 import { readPostFields, type PostFieldOptions } from '../../src/content/front-matter-fields.js';
 import { parseFrontMatter } from '../../src/content/front-matter.js';
-import { parsePost, type ContentOptions } from '../../src/content/parse-source.js';
+import { makeConfig } from '../../src/config/make-config.js';
+import { contentOptionsOf, parsePost, type ContentOptions } from '../../src/content/parse-source.js';
 
 // Jekyll, Hugo and Eleventy spellings of a post's fields, each read onto the one field it means.
 
@@ -13,7 +14,7 @@ const fields = (yaml: string, options: Partial<PostFieldOptions> = {}) => read(`
 const messages = (yaml: string, options: Partial<PostFieldOptions> = {}) =>
   read(`title: T\ndate: 2020-01-02\n${yaml}`, options).diagnostics.map((d) => [d.severity, d.line, d.message]);
 
-const contentOptions: ContentOptions = { timeZone: 'UTC', rawHtml: 'drop', readingWordsPerMinute: 200, slugs: 'filename', ignoreKeys: [] };
+const contentOptions: ContentOptions = { ...contentOptionsOf(makeConfig({ timeZone: 'UTC' })), rawHtml: 'drop' };
 const post = (path: string, text: string, options: Partial<ContentOptions> = {}) => {
   const parsed = parsePost({ path, bytes: new TextEncoder().encode(text) }, { ...contentOptions, ...options });
   return { post: parsed.kind === 'post' ? parsed.post : undefined, diagnostics: parsed.diagnostics };

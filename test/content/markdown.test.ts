@@ -38,12 +38,15 @@ describe('renderMarkdown', () => {
     ]);
   });
 
-  it('keeps safe HTML and strips script when rawHtml is "sanitize"', () => {
+  it('keeps safe HTML and strips script when rawHtml is "sanitize", warning at each removal', () => {
     const { html, diagnostics } = render('<details><summary>More</summary>Hidden</details>\n\n<script>x()</script><iframe src="javascript:alert(1)"></iframe>', 'sanitize');
     expect(html).toContain('<details><summary>More</summary>Hidden</details>');
     expect(html).not.toContain('script');
     expect(html).not.toContain('iframe');
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['MS242', 8, 1],
+      ['MS243', 8, 21],
+    ]);
   });
 
   it.each([

@@ -42,7 +42,7 @@ describe('the built-in theme', () => {
     expect(result.diagnostics).toEqual([]);
     expect(site.exists('templates')).toBe(false);
     expect(site.list()).toEqual([
-      '2024/05/ferry-timetable-changes/index.html',
+      '2024/05/ferry/index.html',
       '404.html',
       'about/index.html',
       'assets/css/site.css',
@@ -62,7 +62,7 @@ describe('the built-in theme', () => {
       'tag/ferries/index.html',
       'tags/index.html',
     ]);
-    expect(site.read('dist/2024/05/ferry-timetable-changes/index.html')).toContain('<h1 class="article__title">Ferry timetable changes</h1>');
+    expect(site.read('dist/2024/05/ferry/index.html')).toContain('<h1 class="article__title">Ferry timetable changes</h1>');
     expect(site.read('dist/about/index.html')).toContain('A small newsroom on the waterfront.');
     expect(site.read('dist/author/lena-ortiz/index.html')).toContain('Lena Ortiz');
     expect(site.read('dist/assets/css/site.css')).toBe(builtIn('assets/css/site.css'));
@@ -80,7 +80,7 @@ describe('the built-in theme', () => {
     expect(about).toContain('<footer class="harbour-footer">Harbour Notes, printed on the quay</footer>');
     // The header partial and the base layout are still the built-in ones.
     expect(about).toContain('class="site-header"');
-    const post = site.read('dist/2024/05/ferry-timetable-changes/index.html');
+    const post = site.read('dist/2024/05/ferry/index.html');
     expect(post).toContain('<h1 class="article__title">Ferry timetable changes</h1>');
     expect(post).toContain('<footer class="harbour-footer">');
     expect(post).not.toContain('harbour-page');
