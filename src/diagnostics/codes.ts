@@ -48,6 +48,11 @@ export const codes = {
   outputEscapes: 'MS501',
   writeFailed: 'MS502',
   searchIndex: 'MS503',
+  /** Numbered from 510 so other new MS5xx codes can take 504–509. */
+  outputLocked: 'MS510',
+  oldOutputKept: 'MS511',
+  hiddenOutputPath: 'MS512',
+  outputRestored: 'MS513',
 
   portInUse: 'MS601',
 } as const;
