@@ -3,6 +3,7 @@ import { hasErrors, warning, type Diagnostic } from '../diagnostics/diagnostic.j
 import type { Author, ImageRef, Page, Post } from '../graph/types.js';
 import { createFieldReader, type FieldContext, type FieldReader } from './front-matter-reader.js';
 import type { FrontMatter } from './front-matter.js';
+import { hiddenSegmentOf } from '../paths/hidden-segment.js';
 
 /** The Post properties written in front matter; the caller derives slug defaults, summary, html… */
 export type PostFields = Pick<Post, 'title' | 'date' | 'updated' | 'authorIds' | 'categories' | 'tags' | 'image' | 'draft' | 'featured' | 'aliases'> & {
@@ -60,7 +61,7 @@ export function readPostFields(fm: FrontMatterInput, file: string, options: { ti
       slug: read.string('slug'),
       aliases:
         read.list('aliases', {
-          check: (alias) => (alias.startsWith('/') ? undefined : `entries must start with '/' (got "${alias}")`),
+          check: (alias) => (alias.startsWith('/') ? hiddenAliasProblem(alias) : `entries must start with '/' (got "${alias}")`),
           hint: 'write old addresses as site-relative paths, e.g. /2019/05/old-title/',
         }) ?? [],
     };
@@ -139,4 +140,9 @@ function readSocial(read: FieldReader): Record<string, string> {
     else social.fail(codes.fieldType, network, `'social.${network}' must be a web address starting with https://`, `e.g. ${network}: https://example.com/you`);
   }
   return links;
+}
+
+function hiddenAliasProblem(alias: string): string | undefined {
+  const hidden = hiddenSegmentOf(alias);
+  return hidden && `entries must not name hidden files or folders ("${hidden}" in "${alias}"): hosts read dotfiles as configuration`;
 }
