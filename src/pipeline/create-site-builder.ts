@@ -29,6 +29,7 @@ import { createSignatures } from './route-signatures.js';
 import { writeChanges } from '../write/write-changes.js';
 import { listOutputFiles, openOutputs, type Output } from '../write/write-outputs.js';
 import { needsOutputMarker } from '../write/output-folder.js';
+import { recoverOutputFolder } from '../write/swap-output.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -138,6 +139,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const diagnostics: Diagnostic[] = [];
       const stop = (): BuildResult => ({ diagnostics, timings });
       const previous = changed === undefined ? undefined : last;
+      if (!previous) diagnostics.push(...(await recoverOutputFolder(outDir)));
       if (previous && (!config.search.enabled || options.deferSearch)) {
         const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state }, previous, changed!, stage, started);
         if (fast) return { ...fast, timings };

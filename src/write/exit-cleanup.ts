@@ -29,7 +29,8 @@ const listeners = new Map(signals.map((s) => [s, () => onSignal(s)]));
 export function cleanUpOnExit(cleanup: () => void): () => void {
   if (cleanups.size === 0) {
     process.on('exit', runAll);
-    for (const [signal, listener] of listeners) process.on(signal, listener);
+    // First in line: a command's own `once` listener removes itself before later listeners run, which would hide it from onSignal.
+    for (const [signal, listener] of listeners) process.prependListener(signal, listener);
   }
   cleanups.add(cleanup);
   return () => {

@@ -4,7 +4,7 @@
 // (serve: a rebuild and a search refresh) writers queue instead.
 
 import { randomBytes } from 'node:crypto';
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
@@ -37,6 +37,7 @@ export async function lockOutput(target: string): Promise<() => void> {
     if (queues.get(lock) === turn) queues.delete(lock);
   };
   try {
+    await mkdir(dirname(lock), { recursive: true });
     const release = await acquire(lock, target);
     return () => {
       release();
@@ -44,7 +45,14 @@ export async function lockOutput(target: string): Promise<() => void> {
     };
   } catch (cause) {
     leave();
-    throw cause;
+    if (cause instanceof SiteError) throw cause;
+    const e = cause as NodeJS.ErrnoException;
+    throw new SiteError(
+      error(codes.writeFailed, `could not lock the output folder: ${e.code ?? ''} ${e.message}`.trim(), {
+        hint: `check that the folder holding ${basename(target)} is writable; the previous output was left as it was`,
+      }),
+      { cause },
+    );
   }
 }
 

@@ -10,9 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isOtherProcessAlive } from './output-lock.js';
+import { codes } from '../diagnostics/codes.js';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isOtherProcessAlive, lockOutput } from './output-lock.js';
 
 type Kind = 'tmp' | 'old';
+
+/** Temp folders of write sessions open in this process: never swept as stale. */
+export const activeTemps = new Set<string>();
 
 /** A sibling of `target` this process makes: `.dist-tmp-<pid>-<random>` or `.dist-old-<pid>-<random>`. */
 export function siblingPath(target: string, kind: Kind): string {
@@ -54,8 +59,8 @@ function findSiblings(target: string): Sibling[] {
  * backup sibling whose process is gone (or, for this process, whose session
  * ended). Returns what it restored, if anything.
  */
-export function recoverAndSweep(target: string, activeHere: ReadonlySet<string>): string | undefined {
-  const gone = (s: Sibling) => (s.pid === process.pid ? !activeHere.has(s.path) : s.pid === undefined || !isOtherProcessAlive(s.pid));
+export function recoverAndSweep(target: string): string | undefined {
+  const gone = (s: Sibling) => (s.pid === process.pid ? !activeTemps.has(s.path) : s.pid === undefined || !isOtherProcessAlive(s.pid));
   const stale = findSiblings(target).filter(gone);
   let restored: string | undefined;
   if (!exists(target)) {
@@ -104,4 +109,24 @@ function mtime(path: string): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Start-up repair, before a full build reads the previous output: with the
+ * lock, restore and sweep what a killed build left beside `target` (see recoverAndSweep).
+ */
+export async function recoverOutputFolder(target: string): Promise<Diagnostic[]> {
+  const release = await lockOutput(target);
+  try {
+    const restored = recoverAndSweep(target);
+    return restored ? [restoredWarning(target, restored)] : [];
+  } finally {
+    release();
+  }
+}
+
+export function restoredWarning(target: string, backup: string): Diagnostic {
+  return warning(codes.outputRestored, `restored ${target} from ${backup}, left by a build that was killed while swapping outputs`, {
+    hint: 'nothing to do: the previous output is back in place',
+  });
 }

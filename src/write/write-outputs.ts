@@ -8,7 +8,7 @@ import { cleanUpOnExit } from './exit-cleanup.js';
 import { mapLimited } from './map-limited.js';
 import { outputMarkerName, outputMarkerText } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
-import { recoverAndSweep, siblingPath, swapIn } from './swap-output.js';
+import { activeTemps, recoverAndSweep, restoredWarning, siblingPath, swapIn } from './swap-output.js';
 
 export type Output =
   | { path: string; data: string | Uint8Array }
@@ -110,8 +110,8 @@ export function openOutputs(outDir: string, options: OutputOptions = {}): Output
       let release: (() => void) | undefined;
       try {
         release = await lockOutput(target);
-        const restored = recoverAndSweep(target, activeTemps);
-        if (restored) warnings.push(warning(codes.outputRestored, `restored ${target} from ${restored}, left by a build that was killed while swapping outputs`));
+        const restored = recoverAndSweep(target);
+        if (restored) warnings.push(restoredWarning(target, restored));
         if (writes === 0 && (await isUpToDate(target, rest))) {
           await removeTemp();
           finish();
@@ -149,9 +149,6 @@ async function removeOldOutput(backup: string, target: string, warnings: Diagnos
     );
   });
 }
-
-/** Temp folders of sessions open in this process: never swept as stale. */
-const activeTemps = new Set<string>();
 
 /** Writes a complete site in one go (see openOutputs). */
 export function writeOutputs(outDir: string, outputs: Output[]): Promise<WriteStats> {
