@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { article, createTempSite, type TempSite } from '../support/temp-site.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function site(files: Record<string, string> = {}): TempSite {
+  const s = createTempSite({ 'content/posts/a.md': article({ title: 'A', date: '2024-11-06' }), ...files }, { config: { search: { enabled: false } } });
+  cleanups.push(() => s.remove());
+  return s;
+}
+
+function outsideFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'outside-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'secret.md'), article({ title: 'Private notes', date: '2024-11-06' }));
+  writeFileSync(join(dir, 'id_rsa'), 'private key');
+  return dir;
+}
+
+const now = '--now=2024-11-10T12:00:00Z';
+
+describe('content files that are not what they seem', () => {
+  // Issue 11 item 7: reading a FIFO blocks until something writes to it, which is never.
+  it('skips a FIFO named x.md with a warning, and the build finishes', async () => {
+    const s = site();
+    execFileSync('mkfifo', [join(s.root, 'content/posts/x.md')]);
+    const result = await s.run('build', now);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('content/posts/x.md warning MS216 skipped: content/posts/x.md is not a regular file');
+    expect(s.exists('dist/index.html')).toBe(true);
+  });
+
+  // Issue 11 item 17.
+  it.each(['static', 'posts'])('refuses content/%s that is a symbolic link to a folder outside the site', async (folder) => {
+    const s = site();
+    const outside = outsideFolder();
+    if (folder === 'posts') rmSync(join(s.root, 'content/posts'), { recursive: true });
+    mkdirSync(join(s.root, 'content'), { recursive: true });
+    symlinkSync(outside, join(s.root, 'content', folder));
+    const result = await s.run('build', now);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`content/${folder} error MS215 content/${folder} is a symbolic link to a folder outside content/`);
+    expect(s.exists('dist')).toBe(false);
+  });
+});
