@@ -29,6 +29,9 @@ export const codes = {
   symlinkOutside: 'MS215',
   skippedFile: 'MS216',
   contentTooDeep: 'MS217',
+  /** Numbered from 230 so other new MS2xx codes can take 218–229. */
+  contentTooLarge: 'MS230',
+  tooManyDiagnostics: 'MS231',
 
   unknownAuthor: 'MS301',
   urlCollision: 'MS302',
