@@ -48,3 +48,16 @@ describe('content files that are not what they seem', () => {
     expect(s.exists('dist')).toBe(false);
   });
 });
+
+describe('popularity data', () => {
+  // Issue 11 item 15: an analytics export saved as Latin-1 must not publish U+FFFD in the Trending list.
+  it('is decoded strictly: invalid UTF-8 is an error naming the file', async () => {
+    const s = site();
+    const latin1 = Buffer.concat([Buffer.from('{"/2024/11/a/": 12, "S'), Buffer.from([0xe3]), Buffer.from('o Paulo": 3}')]);
+    s.write('content/data/popularity.json', latin1);
+    const result = await s.run('build', now);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/data\/popularity\.json:1:\d+ error MS200 file is not valid UTF-8 text/);
+    expect(s.exists('dist')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePost } from '../../src/content/parse-source.js';
+import { parsePost, type ParsedSource } from '../../src/content/parse-source.js';
 import { checkContentLimits, contentLimits } from '../../src/content/check-content-limits.js';
 
 // Issue 11 item 6 and RELIABILITY rows 6 and 14: inputs whose parse cost grows
@@ -9,7 +9,7 @@ const options = { timeZone: 'UTC', rawHtml: 'sanitize' as const, readingWordsPer
 const head = '---\ntitle: Deep\ndate: 2024-11-06\n---\n';
 
 function parse(text: string) {
-  return parsePost({ path: 'content/posts/x.md', bytes: new TextEncoder().encode(text) }, options);
+  return parsePost({ path: 'content/posts/x.md', bytes: new TextEncoder().encode(text) }, options) as Extract<ParsedSource, { kind: 'post' }>;
 }
 
 function only(text: string) {
