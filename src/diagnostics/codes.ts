@@ -43,6 +43,8 @@ export const codes = {
   popularityData: 'MS308',
   popularityFallback: 'MS309',
   badTerm: 'MS310',
+  /** Numbered from 320 so other new MS3xx codes can take 311–319. */
+  authorTwins: 'MS320',
 
   templateSyntax: 'MS401',
   templateRender: 'MS402',

@@ -61,3 +61,17 @@ describe('popularity data', () => {
     expect(s.exists('dist')).toBe(false);
   });
 });
+
+describe('author files', () => {
+  // Issue 11 item 13: on a case-sensitive disk both files exist; one used to vanish without a word.
+  it('two author files differing only in case are an error naming both', async () => {
+    const s = site({
+      'content/authors/Amina-X.md': '---\nname: Amina X\n---\nBio one.\n',
+      'content/authors/amina-x.md': '---\nname: Amina Xu\n---\nBio two.\n',
+    });
+    const result = await s.run('build', now);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/authors/amina-x.md error MS320 author files content/authors/Amina-X.md and content/authors/amina-x.md name the same author');
+    expect(s.exists('dist')).toBe(false);
+  });
+});
