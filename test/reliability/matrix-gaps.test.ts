@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkOutputPaths } from '../../src/routes/check-output-paths.js';
+import { article, createTempSite, type TempSite } from '../support/temp-site.js';
+import { bin, start, waitFor } from './processes.js';
+
+// Rows of ../shared/RELIABILITY.md that had no test of their own.
+
+const sites: TempSite[] = [];
+afterEach(() => sites.splice(0).forEach((s) => s.remove()));
+
+describe('row 20: case-only and NFC/NFD twins', () => {
+  it('are one output path, reported naming both sources, whatever the disk', () => {
+    const twins = checkOutputPaths([
+      { outputPath: 'About/index.html', url: '/About/', origin: 'content/pages/About.md' },
+      { outputPath: 'about/index.html', url: '/about/', origin: 'content/pages/about.md' },
+      { outputPath: 'caf\u00e9/index.html', url: '/caf\u00e9/', origin: 'content/pages/a.md' },
+      { outputPath: 'cafe\u0301/index.html', url: '/cafe\u0301/', origin: 'content/pages/b.md' },
+    ]);
+    expect(twins.map((d) => [d.code, d.message])).toEqual([
+      ['MS302', '2 pages would be written to About/index.html: content/pages/About.md, content/pages/about.md'],
+      ['MS302', '2 pages would be written to caf\u00e9/index.html: content/pages/a.md, content/pages/b.md'],
+    ]);
+  });
+});
+
+describe('dev-server rules 1 and 11 as a user meets them', () => {
+  const now = '--now=2024-11-10T12:00:00Z';
+  function site(): TempSite {
+    const s = createTempSite({ 'content/posts/a.md': article({ title: 'A', date: '2024-11-06' }) }, { config: { search: { enabled: false } } });
+    sites.push(s);
+    return s;
+  }
+
+  it('binds 127.0.0.1 by default; SIGTERM closes it and exits 0 with nothing left beside the output', async () => {
+    const s = site();
+    const serve = start([bin, 'serve', now, '--port', '0'], s.root);
+    await waitFor(() => serve.output().includes('serving http') || serve.child.exitCode !== null, 'the server to listen');
+    expect(serve.output()).toMatch(/serving http:\/\/127\.0\.0\.1:\d+\//);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+    expect(readdirSync(s.root).filter((f) => f.startsWith('.dist'))).toEqual([]);
+  }, 240_000);
+
+  it('warns that drafts and embargoed articles become reachable when bound to 0.0.0.0', async () => {
+    const s = site();
+    const serve = start([bin, 'serve', now, '--port', '0', '--host', '0.0.0.0', '--drafts'], s.root);
+    await waitFor(() => serve.output().includes('serving http') || serve.child.exitCode !== null, 'the server to listen');
+    expect(serve.output()).toContain('warning: serving on 0.0.0.0 makes the site reachable from your network, including drafts and embargoed articles');
+    serve.child.kill('SIGINT');
+    expect(await serve.exited).toBe(0);
+  }, 240_000);
+});
