@@ -24,6 +24,26 @@ describe('row 20: case-only and NFC/NFD twins', () => {
   });
 });
 
+describe('row 29: a render error in one article of many', () => {
+  it('leaves the previous output byte-identical, no temp folder, exit 1, naming the article', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`content/posts/p${i}.md`] = article({ title: `Report ${i}`, date: '2024-11-06' });
+    const s = createTempSite(files, { config: { search: { enabled: false } } });
+    sites.push(s);
+    // A template error that only a featured article reaches, so the first build is good.
+    s.write('templates/layouts/post.hbs', `${s.read('templates/layouts/post.hbs')}{{#if post.featured}}{{shareUrl "myspace" post}}{{/if}}`);
+    const now = '--now=2024-11-10T12:00:00Z';
+    expect((await s.run('build', now)).code).toBe(0);
+    const before = Object.fromEntries(s.list().map((f) => [f, s.read(`dist/${f}`)]));
+    s.write('content/posts/p30.md', article({ title: 'Report 30', date: '2024-11-06', featured: true }));
+    const result = await s.run('build', now);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/templates\/layouts\/post\.hbs.* error MS402 .*content\/posts\/p30\.md/);
+    expect(Object.fromEntries(s.list().map((f) => [f, s.read(`dist/${f}`)]))).toEqual(before);
+    expect(readdirSync(s.root).filter((f) => f.startsWith('.dist'))).toEqual([]);
+  }, 240_000);
+});
+
 describe('dev-server rules 1 and 11 as a user meets them', () => {
   const now = '--now=2024-11-10T12:00:00Z';
   function site(): TempSite {
