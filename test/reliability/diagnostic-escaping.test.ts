@@ -1,6 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/format-diagnostic.js';
 import { createTempSite, type TempSite } from '../support/temp-site.js';
+
+// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 item 14: values quoted from content cannot forge diagnostic lines or disguise file names.
 

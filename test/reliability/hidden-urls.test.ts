@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkOutputPaths } from '../../src/routes/check-output-paths.js';
 import { toOutputPath } from '../../src/routes/output-path.js';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
+
+// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 item 3: no URL content can set may publish a dotfile (`dist/.htaccess`, `dist/.env`).
 

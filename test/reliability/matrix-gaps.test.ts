@@ -1,8 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkOutputPaths } from '../../src/routes/check-output-paths.js';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
 import { bin, start, waitFor } from './processes.js';
+
+// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Rows of ../shared/RELIABILITY.md that had no test of their own.
 

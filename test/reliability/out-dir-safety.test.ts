@@ -3,9 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkOutputFolder } from '../../src/write/output-folder.js';
 import { article, createTempSite, repoRoot, type TempSite } from '../support/temp-site.js';
+
+// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 item 1: a cloned site's config (or a mistyped --out) must not make
 // `build` or `clean` replace a folder or file this tool did not make.

@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
 import { bin, deadPid, start, waitFor } from './processes.js';
+
+// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 items 8–11: nothing left behind on signals, stale temp folders
 // swept, no lost output folder between the swap's renames, one writer at a time.
