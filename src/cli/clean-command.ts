@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { homedir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cacheDir } from '../cache/parse-cache.js';
-import { checkOutDir } from '../config/check-out-dir.js';
 import { loadConfig } from '../config/load-config.js';
-import { SiteError } from '../diagnostics/diagnostic.js';
+import { assertReplaceableOutDir } from '../pipeline/run-build.js';
 import { createLogger } from '../log.js';
 import { runGuarded } from './run-guarded.js';
 
@@ -18,8 +16,7 @@ export function addCleanCommand(program: Command): void {
       const logger = createLogger();
       process.exitCode = await runGuarded(logger, async () => {
         const { config, root } = await loadConfig(flags.config);
-        const unsafe = checkOutDir(root, config.outDir, homedir());
-        if (unsafe) throw new SiteError(unsafe);
+        await assertReplaceableOutDir(root, config.outDir);
         await rm(resolve(root, config.outDir), { recursive: true, force: true });
         await rm(cacheDir(root), { recursive: true, force: true });
         logger.info(`removed ${config.outDir}/ and .cache/migrant-site/`);

@@ -40,7 +40,12 @@ export function addServeCommand(program: Command): void {
         if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
           logger.warn(`warning: serving on ${flags.host} makes the site reachable from your network${flags.drafts || flags.future ? ', including drafts and embargoed articles' : ''}`);
         }
-        const running = await serveSite({
+        // Ctrl-C is how a user stops serve, even during its first build: always exit 0 (temp folders are removed on exit).
+        let running: Awaited<ReturnType<typeof serveSite>>;
+        const stop = () => void (running?.close() ?? Promise.resolve()).then(() => process.exit(exitCodes.ok));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        running = await serveSite({
           configPath: flags.config,
           outDir: flags.out,
           drafts: flags.drafts,
@@ -54,9 +59,6 @@ export function addServeCommand(program: Command): void {
         });
         if (!running) return exitCodes.contentError;
         if (flags.open) openBrowser(running.url);
-        const stop = () => void running.close().then(() => process.exit(exitCodes.ok));
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
         return exitCodes.ok;
       });
       if (code !== exitCodes.ok) process.exitCode = code;

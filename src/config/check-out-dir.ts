@@ -6,7 +6,7 @@ import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Site folders that hold sources; compared case-insensitively for macOS and Windows disks. */
-export const protectedFolders = ['content', 'templates', 'static', 'src', '.git', 'node_modules', '.cache'];
+export const protectedFolders = ['content', 'templates', 'theme', 'static', 'src', '.git', 'node_modules', '.cache'];
 
 export function checkOutDir(root: string, outDir: string, homeDir: string): Diagnostic | undefined {
   const reason = findUnsafeReason(path.resolve(root), path.resolve(root, outDir), path.resolve(homeDir));

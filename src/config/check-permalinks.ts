@@ -4,6 +4,7 @@
 import { codes } from '../diagnostics/codes.js';
 import { quoteValue, type ConfigProblem } from './config-problem.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { hiddenSegmentOf } from '../paths/hidden-segment.js';
 import type { SiteConfig } from './schema.js';
 
 const postTokens = ['slug', 'yyyy', 'mm', 'dd', 'category'];
@@ -43,6 +44,8 @@ function findPermalinkProblems(kind: string, pattern: string): [message: string,
   if (pattern.split('/').some((segment) => segment === '.' || segment === '..')) {
     problems.push(['must not contain "." or ".." segments', 'remove them; an address cannot climb out of the site']);
   }
+  const hidden = hiddenSegmentOf(pattern);
+  if (hidden) problems.push([`must not contain hidden segments ("${hidden}")`, 'remove the leading dot; hosts read dotfiles and dot-folders as configuration']);
   if (pattern.includes('//')) problems.push(['must not contain "//"', 'remove the extra slash']);
   if (/[\\?#\s]/.test(pattern)) problems.push(['must not contain backslashes, "?", "#" or spaces', 'remove them']);
   return problems;

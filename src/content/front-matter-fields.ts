@@ -5,6 +5,7 @@ import { firstWritten, flatImageKeys, imageKeys, isFileTimeDate, permalinkProble
 import { parseDate } from './parse-date.js';
 import { createFieldReader, type FieldContext, type FieldReader } from './front-matter-reader.js';
 import type { FrontMatter } from './front-matter.js';
+import { hiddenSegmentOf } from '../paths/hidden-segment.js';
 
 /** The Post properties written in front matter; the caller derives slug defaults, summary, html… */
 export type PostFields = Pick<Post, 'title' | 'date' | 'updated' | 'authorIds' | 'authorLinks' | 'categories' | 'tags' | 'image' | 'draft' | 'featured' | 'aliases' | 'permalink' | 'params'> & {
@@ -122,7 +123,11 @@ function readPermalink(read: FieldReader, key: string): string | undefined {
 function readAliases(read: FieldReader, folder: string): string[] {
   const aliases: string[] = [];
   for (const key of ['aliases', 'redirect_from']) {
-    const entries = read.list(key, { check: (alias) => (resolveAlias(alias, folder) ? undefined : `entries must be site paths (got "${alias}")`), hint: aliasHint }) ?? [];
+    const check = (alias: string) => {
+      const resolved = resolveAlias(alias, folder);
+      return resolved ? hiddenAliasProblem(resolved) : `entries must be site paths (got "${alias}")`;
+    };
+    const entries = read.list(key, { check, hint: aliasHint }) ?? [];
     for (const alias of entries.map((a) => resolveAlias(a, folder)!)) if (!aliases.includes(alias)) aliases.push(alias);
   }
   return aliases;
@@ -187,4 +192,9 @@ function readSocial(read: FieldReader): Record<string, string> {
     else social.fail(codes.fieldType, network, `'social.${network}' must be a web address starting with https://`, `e.g. ${network}: https://example.com/you`);
   }
   return links;
+}
+
+function hiddenAliasProblem(alias: string): string | undefined {
+  const hidden = hiddenSegmentOf(alias);
+  return hidden && `entries must not name hidden files or folders ("${hidden}" in "${alias}"): hosts read dotfiles as configuration`;
 }

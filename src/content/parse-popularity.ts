@@ -1,12 +1,19 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PopularityData, PopularityEntry } from '../graph/types.js';
+import { decodeSource } from './decode-source.js';
 
 // The newsroom exports views from its analytics as JSON or CSV:
 //   JSON: {"views": [{"url": "/2024/11/x/", "views": 120, "daily": {"2024-11-05": 40}}]}
 //         or simply {"/2024/11/x/": 120, "other-slug": 80}
 //   CSV:  url,views            (one row per article)
 //         url,date,views       (one row per article and day)
+
+/** Decodes strictly first: a mis-saved export is an error naming the file, never U+FFFD in the ranking. */
+export function parsePopularityBytes(bytes: Uint8Array, file: string): { data?: PopularityData; diagnostics: Diagnostic[] } {
+  const decoded = decodeSource(bytes, file);
+  return decoded.text === undefined ? { diagnostics: decoded.diagnostics } : parsePopularity(decoded.text, file);
+}
 
 export function parsePopularity(text: string, file: string): { data?: PopularityData; diagnostics: Diagnostic[] } {
   const fail = (message: string, line?: number) => ({

@@ -3,6 +3,7 @@ import { codes } from '../diagnostics/codes.js';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
 import { bodyRefMarkers, type Author, type Page, type Post } from '../graph/types.js';
+import { capDiagnostics, checkContentLimits } from './check-content-limits.js';
 import { decodeSource } from './decode-source.js';
 import { toExcerpt, toReadingMinutes } from './excerpt.js';
 import { readAuthorFields, readPageFields, readPostFields } from './front-matter-fields.js';
@@ -60,8 +61,10 @@ function prepare(source: SourceText, options: ContentOptions, diagnostics: Diagn
   const decoded = decodeSource(source.bytes, source.path);
   diagnostics.push(...decoded.diagnostics);
   if (decoded.text === undefined) return undefined;
+  const tooCostly = checkContentLimits(decoded.text, source.path);
+  if (tooCostly.length > 0) return void diagnostics.push(...tooCostly);
   const frontMatter = parseFrontMatter(decoded.text, source.path);
-  diagnostics.push(...frontMatter.diagnostics);
+  diagnostics.push(...capDiagnostics(frontMatter.diagnostics, source.path));
   if (!frontMatter.data && !frontMatter.partial) return undefined;
   const markdown = renderBody(
     { body: frontMatter.body, file: source.path, bodyLine: frontMatter.bodyLine, frontMatter: frontMatter.data ?? {}, hugoFile: decoded.text.startsWith('+++') },

@@ -65,7 +65,7 @@ export async function scanContent(root: string): Promise<ScanResult> {
         }
         continue;
       }
-      let isDir = entry.isDirectory();
+      let info: { isDirectory(): boolean; isFile(): boolean } = entry;
       if (entry.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => undefined);
         if (!target || !isInside(contentReal, target)) {
@@ -77,10 +77,13 @@ export async function scanContent(root: string): Promise<ScanResult> {
           );
           continue;
         }
-        isDir = (await lstat(target)).isDirectory();
+        info = await lstat(target);
       }
-      if (isDir) await walk(abs, kind, kindRoot, bundle);
-      else if (kind === 'post') {
+      if (info.isDirectory()) await walk(abs, kind, kindRoot, bundle);
+      else if (!info.isFile()) {
+        // A FIFO, socket or device would block the read forever or stream without end.
+        diagnostics.push(warning(codes.skippedFile, `skipped: ${rel} is not a regular file`, { file: rel, hint: 'content files must be regular files; remove it or move it out of content/' }));
+      } else if (kind === 'post') {
         const file = classifyPostFile(rel, abs, toPosix(relative(kindRoot, abs)), bundle);
         if ('problem' in file) diagnostics.push(file.problem);
         else files.push(file);
@@ -93,7 +96,19 @@ export async function scanContent(root: string): Promise<ScanResult> {
   for (const [folder, kind] of Object.entries(folders)) {
     const dir = join(contentDir, folder);
     const exists = await lstat(dir).then((s) => s.isDirectory() || s.isSymbolicLink(), () => false);
-    if (exists) await walk(dir, kind, dir);
+    if (!exists) continue;
+    // content/static itself linked to ~/Documents would publish that folder.
+    const real = await realpath(dir).catch(() => undefined);
+    if (!real || !isInside(contentReal, real)) {
+      diagnostics.push(
+        error(codes.symlinkOutside, `content/${folder} is a symbolic link to a folder outside content/ (or nowhere)`, {
+          file: `content/${folder}`,
+          hint: `move the folder into content/ (or copy what should be published into content/${folder})`,
+        }),
+      );
+      continue;
+    }
+    await walk(dir, kind, dir);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Directory listing order differs between file systems; reports should not.

@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { isInside } from '../paths/is-inside.js';
@@ -30,14 +31,14 @@ export function createStaticServer(options: StaticServerOptions): Server {
   const files = sirv(options.dir, { dev: true, etag: true, dotfiles: false });
   const base = options.basePath.endsWith('/') ? options.basePath : `${options.basePath}/`;
   const client = liveClientScript(base);
-  const boundHost = options.host && !['0.0.0.0', '::'].includes(options.host) ? options.host.toLowerCase() : undefined;
+  const ownAddresses = allowedAddresses(options.host);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     const host = (req.headers.host ?? '').toLowerCase();
-    if (!localHosts.test(host) && !(boundHost && host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') === boundHost.replace(/^\[|\]$/g, ''))) {
+    if (!localHosts.test(host) && !ownAddresses.has(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''))) {
       return void res.writeHead(403).end('Forbidden host');
     }
     if (req.headers['sec-fetch-site'] === 'cross-site' && req.headers['sec-fetch-mode'] === 'no-cors') return void res.writeHead(403).end();
@@ -56,10 +57,12 @@ export function createStaticServer(options: StaticServerOptions): Server {
     if (!/\/$|\.[^/]*$/.test(inner) && (await isFile(join(options.dir, inner, 'index.html')))) {
       return void res.writeHead(301, { Location: `${base}${inner.slice(1)}/` }).end();
     }
-    const file = await findHtml(options.dir, inner);
+    const file = await findFile(options.dir, inner);
     if (file === null) return void res.writeHead(404).end();
-    if (file) return sendHtml(res, req, await readFile(file, 'utf8'), 200);
-    req.url = inner;
+    if (file === undefined) return notFound(req, res);
+    if (file.html) return sendHtml(res, req, await readFile(file.real, 'utf8'), 200);
+    // sirv decodes the URL again: hand it the path encoded once more, so it decodes to exactly the checked one.
+    req.url = inner.split('/').map(encodeURIComponent).join('/');
     files(req, res, () => void notFound(req, res));
   };
 
@@ -102,16 +105,29 @@ function decodePath(url: string): string | undefined {
 }
 
 /**
- * The HTML file for a pretty URL (`/a/` → `a/index.html`, `/a.html`), so it
- * can get the live-reload script; undefined for other files (sirv serves
- * them), null when the path names a dotfile or leaves the folder through a link.
+ * The file a decoded URL path names (`/a/` → `a/index.html`), checked once for
+ * every kind of file: no dotfile segment, and its real path (links resolved)
+ * inside the real output folder. undefined when there is no such file, null
+ * when it must not be served.
  */
-async function findHtml(dir: string, path: string): Promise<string | undefined | null> {
+async function findFile(dir: string, path: string): Promise<{ real: string; html: boolean } | undefined | null> {
   if (path.split('/').some((s) => s.startsWith('.'))) return null;
-  const candidate = path.endsWith('/') ? join(dir, path, 'index.html') : path.endsWith('.html') ? join(dir, path) : undefined;
-  if (!candidate) return undefined;
+  const candidate = path.endsWith('/') ? join(dir, path, 'index.html') : join(dir, path);
   const real = await realpath(candidate).catch(() => undefined);
   if (!real) return undefined;
   if (!isInside(await realpath(dir), real) || !(await stat(real)).isFile()) return null;
-  return real;
+  return { real, html: candidate.endsWith('.html') };
+}
+
+/**
+ * Host names besides localhost that reach this server: the bound address, or
+ * when bound to every interface (0.0.0.0, ::), each address of this machine,
+ * so LAN clients that were warned about can connect.
+ */
+function allowedAddresses(host: string | undefined): Set<string> {
+  if (!host) return new Set();
+  const bare = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (bare !== '0.0.0.0' && bare !== '::') return new Set([bare]);
+  const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address.toLowerCase()));
+  return new Set(addresses);
 }

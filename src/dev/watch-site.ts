@@ -1,6 +1,7 @@
 import { watch } from 'chokidar';
 import { relative } from 'node:path';
 import { toPosix } from '../paths/is-inside.js';
+import { createChangeBatcher, type BatchTiming } from './batch-changes.js';
 
 export interface SiteWatcher {
   close(): Promise<void>;
@@ -13,25 +14,18 @@ export interface WatchOptions {
   /** Paths never to report (the output folder, caches). */
   ignored: (relativePath: string) => boolean;
   /**
-   * Quiet time before a batch is reported: a `git checkout` of 1,000 files is
-   * one batch, and an editor's atomic save (unlink + add) is one change.
+   * Quiet times before a batch is reported: a `git checkout` of 1,000 files is
+   * one batch, an editor's atomic save (unlink + add) is one change, and a file
+   * saved repeatedly waits longer (see batch-changes.ts).
    */
-  debounceMs?: number;
+  timing?: BatchTiming;
   onBatch(paths: Set<string>): void;
   onError(error: Error): void;
 }
 
 /** The only chokidar import: file events collected into debounced batches of site-relative paths. */
 export function watchSite(options: WatchOptions): Promise<SiteWatcher> {
-  const debounceMs = options.debounceMs ?? 30;
-  let pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    timer = undefined;
-    const batch = pending;
-    pending = new Set();
-    if (batch.size > 0) options.onBatch(batch);
-  };
+  const batcher = createChangeBatcher((paths) => options.onBatch(paths), options.timing);
   const watcher = watch(
     options.paths.map((p) => `${options.root}/${p}`),
     {
@@ -39,17 +33,13 @@ export function watchSite(options: WatchOptions): Promise<SiteWatcher> {
       ignored: (abs: string) => options.ignored(toPosix(relative(options.root, abs))),
     },
   );
-  watcher.on('all', (_event, abs) => {
-    pending.add(toPosix(relative(options.root, abs)));
-    clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
-  });
+  watcher.on('all', (_event, abs) => batcher.add(toPosix(relative(options.root, abs))));
   watcher.on('error', (e) => options.onError(e as Error));
   return new Promise((resolve) => {
     watcher.once('ready', () =>
       resolve({
         async close() {
-          clearTimeout(timer);
+          batcher.close();
           await watcher.close();
         },
       }),

@@ -29,6 +29,8 @@ export const codes = {
   symlinkOutside: 'MS215',
   skippedFile: 'MS216',
   contentTooDeep: 'MS217',
+  contentTooLarge: 'MS218',
+  tooManyDiagnostics: 'MS219',
   frontMatterFence: 'MS230',
   frontMatterToml: 'MS231',
   permalinkInvalid: 'MS232',
@@ -50,6 +52,8 @@ export const codes = {
   popularityData: 'MS308',
   popularityFallback: 'MS309',
   badTerm: 'MS310',
+  /** Numbered from 320 so other new MS3xx codes can take 311–319. */
+  authorTwins: 'MS320',
 
   templateSyntax: 'MS401',
   templateRender: 'MS402',
@@ -59,6 +63,11 @@ export const codes = {
   outputEscapes: 'MS501',
   writeFailed: 'MS502',
   searchIndex: 'MS503',
+  /** Numbered from 510 so other new MS5xx codes can take 504–509. */
+  outputLocked: 'MS510',
+  oldOutputKept: 'MS511',
+  hiddenOutputPath: 'MS512',
+  outputRestored: 'MS513',
 
   portInUse: 'MS601',
 } as const;

@@ -38,7 +38,17 @@ export function buildAuthors(authors: readonly Author[], posts: readonly PostNod
       continue;
     }
     const key = termKey(author.id);
-    if (byKey.has(key)) continue;
+    const twin = byKey.get(key);
+    if (twin) {
+      // Amina-X.md and amina-x.md are one author to articles (ids match ignoring case), so one would vanish silently.
+      diagnostics.push(
+        error(codes.authorTwins, `author files ${twin.sourcePath} and ${author.sourcePath} name the same author`, {
+          file: author.sourcePath,
+          hint: 'author ids are matched ignoring case and accents: merge the two files into one',
+        }),
+      );
+      continue;
+    }
     const url = expandPermalink(config.permalinks.author, { slug, timeZone: config.timeZone });
     byKey.set(key, { ...author, slug, url, posts: [] });
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parsePopularity } from '../content/parse-popularity.js';
+import { parsePopularityBytes } from '../content/parse-popularity.js';
 import { isSiteDataFile, parseSiteData } from '../content/site-data.js';
 import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-source.js';
 import type { SourceFile } from '../content/scan-content.js';
@@ -75,7 +75,7 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
         const hash = createHash('sha1').update(bytes).digest('hex');
         if (entries.get(file.path)?.hash === hash) continue;
         if (isPopularity(file)) {
-          const result = parsePopularity(Buffer.from(bytes).toString('utf8'), file.path);
+          const result = parsePopularityBytes(bytes, file.path);
           entries.set(file.path, { hash, parsed: { kind: 'data', popularity: result.data, diagnostics: result.diagnostics } });
           continue;
         }

@@ -31,6 +31,8 @@ import { parseInProcess } from './parse-in-process.js';
 import { createSignatures } from './route-signatures.js';
 import { writeChanges } from '../write/write-changes.js';
 import { listOutputFiles, openOutputs, type Output } from '../write/write-outputs.js';
+import { needsOutputMarker } from '../write/output-folder.js';
+import { recoverOutputFolder } from '../write/swap-output.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -140,6 +142,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const diagnostics: Diagnostic[] = [];
       const stop = (): BuildResult => ({ diagnostics, timings });
       const previous = changed === undefined ? undefined : last;
+      if (!previous) diagnostics.push(...(await recoverOutputFolder(outDir)));
       if (previous && (!config.search.enabled || options.deferSearch)) {
         const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state }, previous, changed!, stage, started);
         if (fast) return { ...fast, timings };
@@ -166,7 +169,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const search = planSearch({ config, deferred: !!options.deferSearch, articleKey, previous: saved?.search, allRender: dirty.length === plan.pages.length });
 
       // A full build writes pages into the new output as they render; a watch rebuild keeps its few until all succeeded.
-      const session = previous ? undefined : openOutputs(outDir);
+      const session = previous ? undefined : openOutputs(outDir, { marker: needsOutputMarker(root, config.outDir) });
       const kept: RenderedPage[] = [];
       const fresh = new Set<PageRoute>();
       const indexer = search.kind === 'index' && search.streamed ? search.indexer : undefined;
@@ -204,6 +207,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       // An in-place rebuild changes the output behind the saved state.
       if (previous) await options.state?.discard();
       const written = await stage('write', () => (session ? session.commit(files.outputs) : writeChanges(outDir, files.outputs, removed)));
+      diagnostics.push(...(written.warnings ?? []));
       const searchUrls = search.kind === 'reuse' ? search.urls : generated.filter((g) => g.url.startsWith('/pagefind/')).map((g) => g.url);
       if (!previous) await options.state?.save({ templates: templatesKey, global: signatures.global, signatures: routeSignatures, search: search.kind === 'off' ? undefined : { key: articleKey, urls: searchUrls } });
       const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));

@@ -13,6 +13,7 @@ import { createBuildStateStore, hashOf } from '../cache/build-state.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 import { templateFolders } from '../render/theme-files.js';
+import { checkOutputFolder } from '../write/output-folder.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -76,9 +77,14 @@ async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConf
     outDir: options.outDir ?? config.outDir,
     baseUrl: options.baseUrl ? withSlash(options.baseUrl) : config.baseUrl,
   };
-  const unsafe = checkOutDir(root, overridden.outDir, homedir());
-  if (unsafe) throw new SiteError(unsafe);
+  await assertReplaceableOutDir(root, overridden.outDir);
   return { config: overridden, root };
+}
+
+/** Refuses an outDir (from the config or --out) that a build or `clean` must not replace. */
+export async function assertReplaceableOutDir(root: string, outDir: string): Promise<void> {
+  const unsafe = checkOutDir(root, outDir, homedir()) ?? (await checkOutputFolder(root, outDir));
+  if (unsafe) throw new SiteError(unsafe);
 }
 
 function withSlash(url: string): string {

@@ -1,5 +1,6 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hiddenSegmentOf } from '../paths/hidden-segment.js';
 
 export interface OutputClaim {
   /** '' when the URL could not be mapped safely to a path. */
@@ -20,6 +21,16 @@ export function checkOutputPaths(outputs: OutputClaim[]): Diagnostic[] {
   for (const r of outputs) {
     if (r.outputPath === '') {
       const url = r.url ?? r.outputPath;
+      const hidden = hiddenSegmentOf(url);
+      if (hidden) {
+        diagnostics.push(
+          error(codes.hiddenOutputPath, `output path names a hidden file or folder ("${hidden}"): ${JSON.stringify(url)}`, {
+            file: r.origin,
+            hint: 'remove the leading dot; hosts read dotfiles and dot-folders as configuration',
+          }),
+        );
+        continue;
+      }
       diagnostics.push(
         error(codes.outputEscapes, `output path escapes the output folder: ${JSON.stringify(url)}`, {
           file: r.origin,

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
 import { isInside } from '../paths/is-inside.js';
+import { cleanUpOnExit } from './exit-cleanup.js';
 import { mapLimited } from './map-limited.js';
+import { withOutputLock } from './output-lock.js';
 import type { Output, WriteStats } from './write-outputs.js';
 
 /**
@@ -15,6 +18,10 @@ import type { Output, WriteStats } from './write-outputs.js';
  */
 export async function writeChanges(outDir: string, write: Output[], remove: string[]): Promise<WriteStats> {
   const root = resolve(outDir);
+  return withOutputLock(root, () => writeInPlace(root, write, remove));
+}
+
+async function writeInPlace(root: string, write: Output[], remove: string[]): Promise<WriteStats> {
   const inside = (path: string) => {
     const abs = resolve(root, path);
     if (!isInside(root, abs) || abs === root) {
@@ -37,8 +44,17 @@ export async function writeChanges(outDir: string, write: Output[], remove: stri
     }
     await mkdir(dirname(dest), { recursive: true });
     const temp = `${dest}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, data);
-    await rename(temp, dest);
+    // Ctrl-C between these two steps must not leave the temp file in the served folder.
+    const forget = cleanUpOnExit(() => rmSync(temp, { force: true }));
+    try {
+      await writeFile(temp, data, { flag: 'wx' });
+      await rename(temp, dest);
+    } catch (cause) {
+      await rm(temp, { force: true });
+      throw cause;
+    } finally {
+      forget();
+    }
     stats.written++;
     stats.changedPaths.push(output.path);
   });

@@ -1,10 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
-import { error, SiteError } from '../diagnostics/diagnostic.js';
+import { error, SiteError, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside, toPosix } from '../paths/is-inside.js';
+import { cleanUpOnExit } from './exit-cleanup.js';
 import { mapLimited } from './map-limited.js';
+import { outputMarkerName, outputMarkerText } from './output-folder.js';
+import { lockOutput } from './output-lock.js';
+import { activeTemps, recoverAndSweep, restoredWarning, siblingPath, swapIn } from './swap-output.js';
 
 export type Output =
   | { path: string; data: string | Uint8Array }
@@ -17,6 +21,8 @@ export interface WriteStats {
   unchanged: number;
   /** Output paths whose bytes changed, sorted. */
   changedPaths: string[];
+  /** Things worth telling that did not stop the write (present only when there are some). */
+  warnings?: Diagnostic[];
 }
 
 export interface OutputSession {
@@ -30,26 +36,35 @@ export interface OutputSession {
   abort(): Promise<void>;
 }
 
+export interface OutputOptions {
+  /** Write the marker that lets later builds replace this folder (see output-folder.ts). */
+  marker?: boolean;
+}
+
 /**
  * A complete site is written into a temporary sibling of `outDir`, then
  * swapped in, so a failure at any point leaves the previous site as it was.
  * Files whose bytes did not change are hard-linked from the previous output,
  * keeping their mtimes for deploys that sync only what changed; when nothing
- * changed at all, the output folder is not touched.
+ * changed at all, the output folder is not touched. Commit holds the output
+ * lock (see output-lock.ts); the temp folder is removed on Ctrl-C, SIGTERM and
+ * exit, and the stale ones a killed build left are swept at the next commit.
  */
-export function openOutputs(outDir: string): OutputSession {
+export function openOutputs(outDir: string, options: OutputOptions = {}): OutputSession {
   const target = resolve(outDir);
-  const temp = join(dirname(target), `.${basename(target)}-tmp-${randomBytes(4).toString('hex')}`);
+  const temp = siblingPath(target, 'tmp');
   const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
+  const warnings: Diagnostic[] = [];
   const dirs = new Set<string>();
   let writes = 0;
+  // Registered at once: a Ctrl-C at any point from here on removes the temp folder.
+  let forgetTemp: (() => void) | undefined = cleanUpOnExit(() => rmSync(temp, { recursive: true, force: true }));
+  activeTemps.add(temp);
   const removeTemp = () => rm(temp, { recursive: true, force: true });
-  const onSignal = () => void removeTemp().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const finish = () => {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    forgetTemp?.();
+    forgetTemp = undefined;
+    activeTemps.delete(temp);
   };
   // Writes still running when one fails must end before the temp folder goes, or they would recreate it.
   const pending = new Set<Promise<void>>();
@@ -86,29 +101,53 @@ export function openOutputs(outDir: string): OutputSession {
       stats.changedPaths.push(output.path);
     }
   };
+  const withWarnings = (result: WriteStats): WriteStats => (warnings.length > 0 ? { ...result, warnings } : result);
   return {
     write: (output) => tracked(output).catch(fail),
     pathOf: (path) => resolve(temp, path),
     async commit(rest) {
+      // Rendering may overlap with another build's; writing the output folder may not.
+      let release: (() => void) | undefined;
       try {
+        release = await lockOutput(target);
+        const restored = recoverAndSweep(target);
+        if (restored) warnings.push(restoredWarning(target, restored));
         if (writes === 0 && (await isUpToDate(target, rest))) {
+          await removeTemp();
           finish();
-          return { written: 0, unchanged: rest.length, changedPaths: [] };
+          return withWarnings({ written: 0, unchanged: rest.length, changedPaths: [] });
         }
         await mapLimited(rest, 32, tracked);
-        await swapIn(temp, target);
+        if (options.marker) await writeFile(join(temp, outputMarkerName), outputMarkerText);
+        if (writes === 0) await mkdir(temp, { recursive: true });
+        const backup = swapIn(temp, target);
         finish();
+        if (backup) await removeOldOutput(backup, target, warnings);
         stats.changedPaths.sort();
-        return stats;
+        return withWarnings(stats);
       } catch (cause) {
         return fail(cause);
+      } finally {
+        release?.();
       }
     },
     async abort() {
+      await Promise.allSettled([...pending]);
       await removeTemp();
       finish();
     },
   };
+}
+
+/** The new site is live by now: failing to delete the old one is a warning that says so. */
+async function removeOldOutput(backup: string, target: string, warnings: Diagnostic[]): Promise<void> {
+  await rm(backup, { recursive: true, force: true }).catch((cause: NodeJS.ErrnoException) => {
+    warnings.push(
+      warning(codes.oldOutputKept, `the new site is in ${target}, but the previous output could not be deleted from ${backup}: ${cause.code ?? cause.message}`, {
+        hint: `delete ${backup} yourself; the next build also tries`,
+      }),
+    );
+  });
 }
 
 /** Writes a complete site in one go (see openOutputs). */
@@ -139,7 +178,8 @@ async function isUpToDate(target: string, outputs: Output[]): Promise<boolean> {
 /** Files in an output folder, relative and with forward slashes. */
 export async function listOutputFiles(dir: string): Promise<Set<string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return new Set(entries.filter((e) => e.isFile()).map((e) => toPosix(relative(dir, join(e.parentPath, e.name)))));
+  const files = entries.filter((e) => e.isFile()).map((e) => toPosix(relative(dir, join(e.parentPath, e.name))));
+  return new Set(files.filter((f) => f !== outputMarkerName));
 }
 
 async function sameBytes(file: string, data: string | Uint8Array): Promise<boolean> {
@@ -148,17 +188,4 @@ async function sameBytes(file: string, data: string | Uint8Array): Promise<boole
   if (!info?.isFile() || info.size !== size) return false;
   const old = await readFile(file);
   return typeof data === 'string' ? old.toString('utf8') === data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(old);
-}
-
-async function swapIn(temp: string, target: string): Promise<void> {
-  const old = `${temp}-old`;
-  const hadOld = await stat(target).then(() => true, () => false);
-  if (hadOld) await rename(target, old);
-  try {
-    await rename(temp, target);
-  } catch (cause) {
-    if (hadOld) await rename(old, target);
-    throw cause;
-  }
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }

@@ -38,6 +38,7 @@ describe('checkOutDir', () => {
     expect(refusal('content')).toBe('outDir "content" is the "content" folder; a build replaces the whole output folder');
     expect(refusal('content/dist')).toBe('outDir "content/dist" is inside the "content" folder; a build replaces the whole output folder');
     expect(refusal('Templates/')).toBe('outDir "Templates/" is the "templates" folder; a build replaces the whole output folder');
+    expect(refusal('theme')).toBe('outDir "theme" is the "theme" folder; a build replaces the whole output folder');
     expect(refusal('src')).toBe('outDir "src" is the "src" folder; a build replaces the whole output folder');
     expect(refusal('dist/../content')).toBe('outDir "dist/../content" is the "content" folder; a build replaces the whole output folder');
     expect(refusal('/home/ana/site/static/out')).toBe(
