@@ -48,6 +48,8 @@ export const codes = {
   outputEscapes: 'MS501',
   writeFailed: 'MS502',
   searchIndex: 'MS503',
+  /** An external feed (config externalFeeds) could not be fetched or read. */
+  externalFeedUnavailable: 'MS504',
 
   portInUse: 'MS601',
 } as const;
