@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolVersion } from '../../src/version.js';
 import { neverFinishes, redirect, startFeedServer, status, xml, type FeedServer } from '../support/feed-server.js';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
+import { validateHtml } from '../support/validate-html.js';
 import { atom, hostile, malformed, rdf, rss } from './sample-feeds.js';
 
 // The whole path through the CLI, against feeds served on 127.0.0.1: what the
@@ -99,6 +100,7 @@ describe('external feed widgets', () => {
     expect(rough).toContain('<a href="https://rough.example/shelter" rel="noopener">Shelter beds &amp; cots</a>');
     const home = site.read('dist/index.html');
     expect(home).not.toMatch(/javascript:|data:text|alert\(/);
+    expect(await validateHtml(home)).toEqual([]);
 
     for (const name of ['broken', 'down', 'huge', 'looping', 'sneaky', 'sneakyLiteral']) expect(widget(site, name), name).toBeUndefined();
     const warnings = feedWarnings(result.stderr);
