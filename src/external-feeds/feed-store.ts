@@ -27,7 +27,14 @@ export function createFeedStore(dir: string): FeedStore {
     async read(name, url) {
       try {
         const data = JSON.parse(await readFile(fileOf(name), 'utf8')) as Partial<StoredFeed>;
-        const valid = data.url === url && typeof data.body === 'string' && typeof data.fetchedAt === 'string' && !Number.isNaN(Date.parse(data.fetchedAt));
+        const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+        const valid =
+          data.url === url &&
+          typeof data.body === 'string' &&
+          typeof data.fetchedAt === 'string' &&
+          !Number.isNaN(Date.parse(data.fetchedAt)) &&
+          optionalText(data.etag) &&
+          optionalText(data.lastModified);
         return valid ? (data as StoredFeed) : undefined;
       } catch {
         return undefined;
