@@ -1,4 +1,4 @@
-import { loadExternalFeeds, type ExternalFeedsOptions, type ExternalFeedsResult } from './load-external-feeds.js';
+import type { ExternalFeedsOptions, ExternalFeedsResult } from './load-external-feeds.js';
 
 export interface ExternalFeedSource {
   /** The feeds for this build: fetched again only when the last fetch is older than `refreshMinutes`. */
@@ -17,7 +17,8 @@ export function createExternalFeedSource(options: ExternalFeedsOptions, clock: (
     load() {
       if (Object.keys(options.config.feeds).length === 0) return Promise.resolve({ feeds: {}, diagnostics: [] });
       const now = clock();
-      if (!last || now - last.at >= refreshMs) last = { at: now, result: loadExternalFeeds(options) };
+      // Loaded on first use: the parsers cost a quarter of a second at start-up, which a site without feeds should not pay.
+      if (!last || now - last.at >= refreshMs) last = { at: now, result: import('./load-external-feeds.js').then((m) => m.loadExternalFeeds(options)) };
       return last.result;
     },
   };
