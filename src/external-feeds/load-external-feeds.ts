@@ -56,7 +56,9 @@ export async function loadExternalFeeds(options: ExternalFeedsOptions): Promise<
       const make = options.strict ? error : warning;
       diagnostics.push(
         make(codes.externalFeedUnavailable, `${label} (${spec.url}): ${outcome.problem}; ${fallback}`, {
-          hint: options.offline ? 'build once with network to keep a copy in .cache/migrant-site/' : 'check the URL in externalFeeds.feeds, or build with --offline to use the cached copies only',
+          hint: options.offline
+            ? 'build once with network to keep a copy in .cache/migrant-site/external-feeds/'
+            : `check externalFeeds.feeds.${name}.url; the widget is back once the feed answers`,
         }),
       );
     }
