@@ -16,11 +16,13 @@ const allowed: Record<string, string[]> = {
   content: ['graph', 'config', 'diagnostics', 'text', 'paths'],
   graph: ['config', 'diagnostics', 'text'],
   routes: ['graph', 'config', 'diagnostics', 'paths', 'text'],
-  render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text'],
+  render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text', 'external-feeds'],
   outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths'],
   cache: ['content', 'diagnostics', 'paths', 'version.ts'],
   write: ['diagnostics', 'paths'],
-  pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
+  pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'external-feeds', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
+  // Network at the edge: called by the pipeline, knows nothing of templates or the graph.
+  'external-feeds': ['config', 'diagnostics', 'log.ts'],
   dev: ['pipeline', 'diagnostics', 'paths', 'log.ts'],
   diagnostics: [],
   paths: [],
@@ -40,6 +42,7 @@ const owners: [RegExp, string][] = [
   [/^sirv$/, 'dev/create-static-server.ts'],
   [/^pagefind$/, 'outputs/search-index.ts'],
   [/^piscina$/, 'pipeline/create-parse-pool.ts'],
+  [/^(@rowanmanning\/feed-parser|fast-xml-parser|parse5)$/, 'external-feeds/parse-external-feed.ts'],
 ];
 
 function importsOf(file: string): string[] {

@@ -17,6 +17,8 @@ export interface BuildFlags {
   verbose?: boolean;
   workers?: string;
   cache?: boolean;
+  offline?: boolean;
+  strict?: boolean;
 }
 
 export function addBuildCommand(program: Command): void {
@@ -30,6 +32,8 @@ export function addBuildCommand(program: Command): void {
     .option('--future', 'include articles dated after the build\'s clock')
     .option('--now <date>', 'the build\'s clock as an ISO date, for reproducible builds (default: now)')
     .option('--no-cache', 'parse every file again instead of reusing .cache/migrant-site/')
+    .option('--offline', 'show external feeds from their cached copies only; fetch nothing')
+    .option('--strict', 'fail (exit 1, nothing written) when an external feed cannot be fetched, instead of warning')
     .option('--workers <n>', 'worker threads for markdown (0: none; default: one per core)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('-v, --verbose', 'print the time each stage took')
@@ -52,6 +56,8 @@ export async function buildOnce(flags: BuildFlags): Promise<number> {
       logger,
       workers: parseWorkers(flags.workers),
       cache: flags.cache,
+      offline: flags.offline,
+      strict: flags.strict,
     });
     reportDiagnostics(result.diagnostics, logger);
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

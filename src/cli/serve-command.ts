@@ -27,6 +27,7 @@ export function addServeCommand(program: Command): void {
     .option('--drafts', 'include articles with draft: true')
     .option('--future', 'include articles dated after now')
     .option('--now <date>', 'the clock to build with, as an ISO date (default: when the server starts)')
+    .option('--offline', 'show external feeds from their cached copies only; fetch nothing')
     .option('--open', 'open the site in the default browser')
     .option('-q, --quiet', 'print only warnings and errors')
     .action(async (flags: ServeFlags) => {
@@ -55,6 +56,7 @@ export function addServeCommand(program: Command): void {
           port,
           host: flags.host,
           watch: !!flags.watch,
+          offline: flags.offline,
           report: (diagnostics) => reportDiagnostics(diagnostics, logger),
         });
         if (!running) return exitCodes.contentError;

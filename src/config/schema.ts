@@ -31,6 +31,14 @@ const listSpec = z.strictObject({
   limit: z.number().int().positive().max(1000).default(5),
 });
 
+const externalFeed = z.strictObject({
+  /** http or https; a private or loopback address only when written here, never reached by a redirect. */
+  url: webUrl,
+  /** The widget's heading; default: the feed's own title. */
+  title: z.string().min(1).optional(),
+  limit: z.number().int().positive().max(50).default(5),
+});
+
 const categoryTerm = z.strictObject({
   parent: z.string().optional(),
   description: z.string().optional(),
@@ -144,6 +152,18 @@ export const configSchema = z.strictObject({
     .prefault({}),
   robots: z.strictObject({ disallow: z.array(z.string()).default([]) }).prefault({}),
   search: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+  /** Headlines from other sites, fetched at build time (see src/external-feeds/). */
+  externalFeeds: z
+    .strictObject({
+      /** `serve --watch` fetches again at most this often; a build always asks (cheaply, with ETag/Last-Modified). */
+      refreshMinutes: z.number().positive().max(10080).default(15),
+      /** Per feed, for the whole fetch (address lookup, redirects, body). */
+      timeoutSeconds: z.number().positive().max(120).default(5),
+      /** A larger response is refused (counted after decompression). */
+      maxBytes: z.number().int().min(1024).max(50_000_000).default(2_000_000),
+      feeds: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'feed names are letters and digits'), externalFeed).default({}),
+    })
+    .prefault({}),
 });
 
 export type SiteConfig = z.output<typeof configSchema>;
@@ -151,3 +171,4 @@ export type SiteConfig = z.output<typeof configSchema>;
 export type SiteConfigInput = z.input<typeof configSchema>;
 export type ListSpec = z.output<typeof listSpec>;
 export type MenuLink = z.output<typeof link>;
+export type ExternalFeedsConfig = z.output<typeof configSchema>['externalFeeds'];

@@ -63,6 +63,8 @@ export const codes = {
   outputEscapes: 'MS501',
   writeFailed: 'MS502',
   searchIndex: 'MS503',
+  /** An external feed (config externalFeeds) could not be fetched or read. */
+  externalFeedUnavailable: 'MS504',
   /** Numbered from 510 so other new MS5xx codes can take 504–509. */
   outputLocked: 'MS510',
   oldOutputKept: 'MS511',

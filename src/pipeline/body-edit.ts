@@ -81,9 +81,9 @@ export async function runBodyEditPass(ctx: BodyEditContext, previous: Committed,
     return node ? [{ node, old: replaceBody(node, after!) }] : [];
   });
   const diagnostics = [...content.diagnostics, ...resolveBodyRefs(undo.map((u) => u.node), previous.graph, previous.engine, config.baseUrl)];
-  const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone });
+  const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone, externalFeeds: previous.externalFeeds });
   const routes = previous.plan.pages.filter((r) => r.context.post && changed.has(r.context.post.sourcePath));
-  const rendered = await stage('render', () => collect(Promise.resolve(renderRoutes(routes, previous.graph, config, previous.engine)), diagnostics));
+  const rendered = await stage('render', () => collect(Promise.resolve(renderRoutes(routes, previous.graph, config, previous.engine, previous.externalFeeds)), diagnostics));
   if (!rendered || signatures.global !== previous.global) {
     for (const { node, old } of undo) Object.assign(node, old);
     return rendered ? undefined : { diagnostics };

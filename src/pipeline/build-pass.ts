@@ -4,6 +4,7 @@ import type { Post, SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
 import type { RoutePlan } from '../routes/plan-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
+import type { ExternalFeeds } from '../external-feeds/types.js';
 
 // What a build pass returns and what the site builder keeps between passes,
 // shared by the full pass and the body-edit fast path.
@@ -51,6 +52,8 @@ export interface Committed {
   files: SourceFile[];
   graph: SiteGraph;
   plan: RoutePlan;
+  /** The external feeds the pages show, kept for the body-edit fast path. */
+  externalFeeds: ExternalFeeds;
 }
 
 export type Stage = <T>(name: string, run: () => Promise<T>) => Promise<T>;

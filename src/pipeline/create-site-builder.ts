@@ -29,6 +29,7 @@ import { listStaticFiles } from './list-static-files.js';
 import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './search-step.js';
 import { parseInProcess } from './parse-in-process.js';
 import { createSignatures } from './route-signatures.js';
+import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { writeChanges } from '../write/write-changes.js';
 import { listOutputFiles, openOutputs, type Output } from '../write/write-outputs.js';
 import { needsOutputMarker } from '../write/output-folder.js';
@@ -51,6 +52,8 @@ export interface SiteBuilderOptions {
   deferSearch?: boolean;
   /** Where the last complete build's page signatures are kept, so the next build re-renders only what changed. */
   state?: BuildStateStore;
+  /** Headlines from other sites for the widgets (none when absent). */
+  externalFeeds?: ExternalFeedSource;
 }
 
 export interface SiteBuilder {
@@ -148,7 +151,11 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
         if (fast) return { ...fast, timings };
       }
 
+      // Other sites' feeds download while the content is read.
+      const fetchingFeeds = stage('external', async () => (await options.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
       const { scanned, content, graph } = await loadModel(stage, diagnostics, previous && changed);
+      const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
+      diagnostics.push(...feedProblems);
       if (hasErrors(diagnostics)) return stop();
       const changedTemplates = previous && new Set([...changed!].filter((p) => templateFolders(root).some((f) => p.startsWith(`${f}/`))));
       const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
@@ -156,7 +163,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       if (!engine || hasErrors(diagnostics)) return stop();
       diagnostics.push(...resolveBodyRefs([...graph.posts, ...graph.pages], graph, engine, config.baseUrl));
 
-      const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone });
+      const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone, externalFeeds });
       const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));
       const saved = previous ? undefined : await usableState(templatesKey);
       const stale = (r: PageRoute): boolean => {
@@ -175,7 +182,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const indexer = search.kind === 'index' && search.streamed ? search.indexer : undefined;
       const renderedAll = await stage('render', () =>
         collect(
-          renderPages(dirty, graph, config, engine, {
+          renderPages(dirty, graph, config, engine, externalFeeds, {
             async onPage(page) {
               fresh.add(page.route);
               await indexer?.add({ url: page.route.url, kind: page.route.meta.kind, html: page.html });
@@ -225,6 +232,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
         files: scanned.files,
         graph,
         plan,
+        externalFeeds,
       };
       return {
         diagnostics,

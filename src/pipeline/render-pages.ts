@@ -5,6 +5,7 @@ import type { RenderedPageInfo } from '../outputs/generated-file.js';
 import type { PageRoute } from '../routes/plan-routes.js';
 import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
+import type { ExternalFeeds } from '../external-feeds/types.js';
 
 const chunkSize = 64;
 
@@ -19,9 +20,9 @@ export interface RenderSinks {
  * chunks the event loop runs, so writes and the search index's messages go
  * out while the next chunk renders. Throws SiteError on a template error.
  */
-export async function renderPages(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, sinks: RenderSinks): Promise<void> {
+export async function renderPages(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, externalFeeds: ExternalFeeds, sinks: RenderSinks): Promise<void> {
   for (let i = 0; i < routes.length; i += chunkSize) {
-    const pages = renderRoutes(routes.slice(i, i + chunkSize), graph, config, engine);
+    const pages = renderRoutes(routes.slice(i, i + chunkSize), graph, config, engine, externalFeeds);
     await Promise.all(pages.map((page) => sinks.onPage(page)));
     sinks.onProgress?.(Math.min(i + chunkSize, routes.length), routes.length);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import { toIsoInZone } from '../render/helpers/format-date.js';
 import type { PageRoute } from '../routes/plan-routes.js';
+import type { ExternalFeeds } from '../external-feeds/types.js';
 
 // What a page shows, reduced to a string: if a route's signature is unchanged
 // since the last build, its HTML is too, and a rebuild can skip rendering it.
@@ -15,9 +16,11 @@ export interface SignatureInputs {
   timeZone: string;
   /** Source path → hash of the file's bytes. */
   versions: ReadonlyMap<string, string>;
+  /** Headlines from other sites: the theme shows them on every page. */
+  externalFeeds: ExternalFeeds;
 }
 
-export function createSignatures({ graph, versions, timeZone }: SignatureInputs) {
+export function createSignatures({ graph, versions, timeZone, externalFeeds }: SignatureInputs) {
   const cards = new Map<PostNode, string>();
   const card = (p: PostNode): string => {
     let sig = cards.get(p);
@@ -43,7 +46,7 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
   // A byline author (free text, no file) takes its name and link from posts, not from a file of its own.
   const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length, a.name, a.social];
 
-  /** Everything every page shows: the date, the curated lists, the latest posts, the category menu. */
+  /** Everything every page shows: the date, the curated lists, the latest posts, the category menu, the external feeds. */
   const global = hash(
     JSON.stringify([
       toIsoInZone(graph.now, timeZone).slice(0, 10),
@@ -52,6 +55,7 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
       graph.categories.filter((c) => !c.parent).map(function tree(c: Term): unknown {
         return [c.name, c.url, c.posts.length, c.children.map(tree)];
       }),
+      externalFeeds,
     ]),
   );
 

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { checkOutDir } from '../config/check-out-dir.js';
 import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/schema.js';
@@ -8,7 +9,8 @@ import type { Logger } from '../log.js';
 import type { BuildResult } from './build-pass.js';
 import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
-import { loadParseCache } from '../cache/parse-cache.js';
+import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
+import { createExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { createBuildStateStore, hashOf } from '../cache/build-state.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
@@ -30,6 +32,10 @@ export interface BuildOptions {
   cache?: boolean;
   /** Leave the search index to the builder's refreshSearch() (serve --watch). */
   deferSearch?: boolean;
+  /** External feeds from their cached copies only: no network. */
+  offline?: boolean;
+  /** An external feed that cannot be fetched is an error, not a warning. */
+  strict?: boolean;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
@@ -40,7 +46,8 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
       ? undefined
       : await loadParseCache(root, contentOptionsOf(config), toolVersion);
   const state = options.cache === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
-  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
+  const externalFeeds = openExternalFeeds(options, config, root);
+  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 
@@ -85,6 +92,17 @@ async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConf
 export async function assertReplaceableOutDir(root: string, outDir: string): Promise<void> {
   const unsafe = checkOutDir(root, outDir, homedir()) ?? (await checkOutputFolder(root, outDir));
   if (unsafe) throw new SiteError(unsafe);
+}
+
+function openExternalFeeds(options: BuildOptions, config: SiteConfig, root: string) {
+  return createExternalFeedSource({
+    config: config.externalFeeds,
+    cacheDir: join(cacheDir(root), 'external-feeds'),
+    userAgent: `migrant-site/${toolVersion} (+${config.baseUrl})`,
+    offline: !!options.offline,
+    strict: !!options.strict,
+    logger: options.logger,
+  });
 }
 
 function withSlash(url: string): string {

@@ -2,6 +2,7 @@ import type { MenuLink, SiteConfig } from '../config/schema.js';
 import type { PostNode, Term } from '../graph/types.js';
 import type { PageMeta, RouteContext } from '../routes/plan-routes.js';
 import type { PageSeo } from './page-seo.js';
+import type { ExternalFeeds } from '../external-feeds/types.js';
 
 // What every template sees. Layout-specific keys are added by the route planner.
 // URLs in the graph are site-relative (`/2024/11/x/`); templates pass them
@@ -36,6 +37,8 @@ export interface SiteContext {
 
 export interface TemplateContext extends RouteContext {
   site: SiteContext;
+  /** Headlines from other sites by feed name (`externalFeeds.businessNews`), in config order; a feed with nothing to show is absent. */
+  externalFeeds?: ExternalFeeds;
   /** Curated lists from config (`lists.trending`, `lists.dontMiss`, …). */
   lists: Record<string, PostNode[]>;
   /** Newest published posts (the first 10). */

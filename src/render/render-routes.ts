@@ -4,6 +4,7 @@ import type { SiteContext, SocialLink, TemplateContext } from './context.js';
 import { buildPageSeo } from './page-seo.js';
 import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
+import type { ExternalFeeds } from '../external-feeds/types.js';
 
 export interface RenderedPage {
   route: PageRoute;
@@ -11,9 +12,10 @@ export interface RenderedPage {
 }
 
 /** Renders each page's layout, then wraps it in `base`. */
-export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine): RenderedPage[] {
+export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, externalFeeds: ExternalFeeds = {}): RenderedPage[] {
   const shared = {
     site: toSiteContext(graph, config),
+    externalFeeds,
     lists: graph.lists,
     latest: graph.posts.slice(0, 10),
     now: graph.now,

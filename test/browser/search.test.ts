@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'migrant-site-browser-'));
     const site = join(out, 'site');
-    const args = ['build', '--config', join(repoRoot, 'site.config.json'), '--out', site, '--base-url', 'https://example.org/news/', '--now', '2026-11-28T12:00:00Z', '-q'];
+    const args = ['build', '--config', join(repoRoot, 'site.config.json'), '--out', site, '--base-url', 'https://example.org/news/', '--now', '2026-11-28T12:00:00Z', '--offline', '-q'];
     await promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'migrant-site.js'), ...args], { cwd: repoRoot });
     server = createStaticServer({ dir: site, basePath: '/news/', host: '127.0.0.1' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

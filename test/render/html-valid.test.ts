@@ -33,7 +33,7 @@ describe('the theme writes valid HTML', () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'migrant-site-html-'));
     const bin = join(repoRoot, 'bin', 'migrant-site.js');
-    const args = [bin, 'build', '--config', join(repoRoot, 'site.config.json'), '--out', join(out, 'site'), '--now', '2026-11-28T12:00:00Z', '-q'];
+    const args = [bin, 'build', '--config', join(repoRoot, 'site.config.json'), '--out', join(out, 'site'), '--now', '2026-11-28T12:00:00Z', '--offline', '-q'];
     await promisify(execFile)(process.execPath, args, { cwd: repoRoot });
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
