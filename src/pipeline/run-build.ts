@@ -28,6 +28,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Leave the search index to the builder's refreshSearch() (serve --watch). */
   deferSearch?: boolean;
+  /** Use and save the last build's page signatures (default true); `check` builds elsewhere and leaves them alone. */
+  buildState?: boolean;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
@@ -37,7 +39,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
     options.cache === false
       ? undefined
       : await loadParseCache(root, contentOptionsOf(config), toolVersion);
-  const state = options.cache === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
+  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
   const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
   return { builder, config, root };
 }
