@@ -15,9 +15,11 @@ export interface SignatureInputs {
   timeZone: string;
   /** Source path → hash of the file's bytes. */
   versions: ReadonlyMap<string, string>;
+  /** Theme asset names → fingerprinted URLs, which every page references. */
+  assets: ReadonlyMap<string, string>;
 }
 
-export function createSignatures({ graph, versions, timeZone }: SignatureInputs) {
+export function createSignatures({ graph, versions, timeZone, assets }: SignatureInputs) {
   const cards = new Map<PostNode, string>();
   const card = (p: PostNode): string => {
     let sig = cards.get(p);
@@ -42,10 +44,11 @@ export function createSignatures({ graph, versions, timeZone }: SignatureInputs)
   const termSig = (t: Term) => [t.kind, t.name, t.url, t.description ?? '', t.posts.length, termRef(t.parent), t.children.map(termRef)];
   const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length];
 
-  /** Everything every page shows: the date, the curated lists, the latest posts, the category menu. */
+  /** Everything every page shows: the date, the asset URLs, the curated lists, the latest posts, the category menu. */
   const global = hash(
     JSON.stringify([
       toIsoInZone(graph.now, timeZone).slice(0, 10),
+      [...assets],
       Object.entries(graph.lists).map(([name, posts]) => [name, posts.map(card)]),
       graph.posts.slice(0, 10).map(card),
       graph.categories.filter((c) => !c.parent).map(function tree(c: Term): unknown {

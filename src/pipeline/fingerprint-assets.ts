@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { posix } from 'node:path';
+import type { StaticFile } from '../routes/plan-routes.js';
+
+// Theme assets get their content's hash in their name (`assets/css/site.3f9a1c2b7d.css`),
+// so hosts may cache them for a year: a changed file is a new URL, and every
+// page that names it changes with it (the names are part of every page's signature).
+
+export interface FingerprintedAssets {
+  /** The static files, theme assets renamed. */
+  files: StaticFile[];
+  /** Asset name as templates write it (`css/site.css`) → site-relative URL of the fingerprinted file. */
+  urls: Map<string, string>;
+}
+
+const themeAssets = 'templates/assets/';
+
+export async function fingerprintAssets(files: StaticFile[]): Promise<FingerprintedAssets> {
+  const urls = new Map<string, string>();
+  const renamed = await Promise.all(
+    files.map(async (file) => {
+      if (!file.source.startsWith(themeAssets)) return file;
+      const hash = createHash('sha256').update(await readFile(file.absPath)).digest('hex').slice(0, 10);
+      const { dir, name, ext } = posix.parse(file.outputPath);
+      const outputPath = posix.join(dir, `${name}.${hash}${ext}`);
+      urls.set(file.source.slice(themeAssets.length), `/${outputPath}`);
+      return { ...file, outputPath };
+    }),
+  );
+  return { files: renamed, urls };
+}
