@@ -17,16 +17,15 @@ export interface FingerprintedAssets {
 const themeAssets = 'templates/assets/';
 
 export async function fingerprintAssets(files: StaticFile[]): Promise<FingerprintedAssets> {
-  const urls = new Map<string, string>();
   const renamed = await Promise.all(
     files.map(async (file) => {
       if (!file.source.startsWith(themeAssets)) return file;
       const hash = createHash('sha256').update(await readFile(file.absPath)).digest('hex').slice(0, 10);
       const { dir, name, ext } = posix.parse(file.outputPath);
-      const outputPath = posix.join(dir, `${name}.${hash}${ext}`);
-      urls.set(file.source.slice(themeAssets.length), `/${outputPath}`);
-      return { ...file, outputPath };
+      return { ...file, outputPath: posix.join(dir, `${name}.${hash}${ext}`) };
     }),
   );
+  // In file order, not in the order the reads finish: the map is part of every page's signature.
+  const urls = new Map(renamed.filter((f) => f.source.startsWith(themeAssets)).map((f) => [f.source.slice(themeAssets.length), `/${f.outputPath}`] as const));
   return { files: renamed, urls };
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fingerprintAssets } from '../../src/pipeline/fingerprint-assets.js';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
 
 const sites: TempSite[] = [];
@@ -40,5 +41,17 @@ describe('fingerprinted theme assets', () => {
     const { code, stderr } = await s.run('build', now);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^templates\/layouts\/base\.hbs error MS402 no asset "css\/print\.css" in templates\/assets\//m);
+  });
+});
+
+describe('fingerprintAssets', () => {
+  it('lists the assets in file order however the reads finish, since the list is part of every signature', async () => {
+    const s = createTempSite({}, { theme: false });
+    sites.push(s);
+    // A large first file is read last.
+    s.write('templates/assets/a.css', 'a'.repeat(4_000_000));
+    s.write('templates/assets/b.js', 'b');
+    const files = ['a.css', 'b.js'].map((f) => ({ outputPath: `assets/${f}`, absPath: join(s.root, 'templates/assets', f), source: `templates/assets/${f}` }));
+    for (let i = 0; i < 5; i++) expect([...(await fingerprintAssets(files)).urls.keys()]).toEqual(['a.css', 'b.js']);
   });
 });
