@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { runBuild } from '../pipeline/run-build.js';
 import { createLogger } from '../log.js';
 import { exitCodes } from './exit-codes.js';
-import { parseNow, parseWorkers } from './parse-flags.js';
+import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
+import { createGithubOutput, toMarkdownTable } from './github-output.js';
+import type { BuildSummary } from '../pipeline/build-pass.js';
 
 export interface BuildFlags {
   config: string;
@@ -19,6 +21,7 @@ export interface BuildFlags {
   cache?: boolean;
   offline?: boolean;
   strict?: boolean;
+  format?: string;
 }
 
 export function addBuildCommand(program: Command): void {
@@ -37,6 +40,7 @@ export function addBuildCommand(program: Command): void {
     .option('--workers <n>', 'worker threads for markdown (0: none; default: one per core)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('-v, --verbose', 'print the time each stage took')
+    .option('--format <format>', 'text, or github: also print each problem as a GitHub Actions annotation (the default under GITHUB_ACTIONS=true)', 'text')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await buildOnce(flags);
     });
@@ -44,7 +48,9 @@ export function addBuildCommand(program: Command): void {
 
 export async function buildOnce(flags: BuildFlags): Promise<number> {
   const logger = createLogger({ quiet: flags.quiet, verbose: flags.verbose });
+  const github = createGithubOutput({ forced: flags.format === 'github', env: process.env });
   return runGuarded(logger, async () => {
+    parseFormat(flags.format, ['text', 'github']);
     const now = parseNow(flags.now);
     const result = await runBuild({
       configPath: flags.config,
@@ -60,6 +66,7 @@ export async function buildOnce(flags: BuildFlags): Promise<number> {
       strict: flags.strict,
     });
     reportDiagnostics(result.diagnostics, logger);
+    github?.annotate(result.diagnostics);
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     if (!result.summary) {
       logger.error(`build failed with ${errors} ${errors === 1 ? 'error' : 'errors'}; the previous output was left as it was`);
@@ -70,6 +77,20 @@ export async function buildOnce(flags: BuildFlags): Promise<number> {
     logger.info(
       `built ${s.pages} pages (${s.written} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
     );
+    await github?.summarize(summaryTable(s));
     return exitCodes.ok;
+  }, github);
+}
+
+/** The job summary of a build: one table row. */
+function summaryTable(s: BuildSummary): string {
+  const shown = s.changedUrls.slice(0, 10);
+  const more = s.changedUrls.length > shown.length ? `\n… and ${s.changedUrls.length - shown.length} more` : '';
+  return toMarkdownTable('migrant-site build', {
+    pages: s.pages,
+    posts: s.posts,
+    warnings: s.warnings,
+    time: `${(s.ms / 1000).toFixed(1)} s`,
+    changed: s.written === 0 ? 'nothing' : `${s.written} files${shown.length ? `:\n${shown.join('\n')}${more}` : ''}`,
   });
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addBuildCommand } from './build-command.js';
+import { addCheckCommand } from './check-command.js';
 import { addCleanCommand } from './clean-command.js';
 import { addExplainCommand } from './explain-command.js';
 import { addGraphCommand } from './graph-command.js';
@@ -21,6 +22,7 @@ export function createProgram(): Command {
   addBuildCommand(program);
   addServeCommand(program);
   addInitCommand(program);
+  addCheckCommand(program);
   addNewCommand(program);
   addCleanCommand(program);
   addGraphCommand(program);

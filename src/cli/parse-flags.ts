@@ -20,3 +20,9 @@ export function parseWorkers(value: string | undefined): number | undefined {
   }
   return n;
 }
+
+/** `--format` checked against the formats a command knows. */
+export function parseFormat<T extends string>(value: string | undefined, known: readonly T[]): T {
+  if (known.includes(value as T)) return value as T;
+  throw new SiteError(error(codes.usage, `unknown --format ${JSON.stringify(value)}`, { hint: `use one of: ${known.join(', ')}` }));
+}

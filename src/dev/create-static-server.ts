@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import { isInside } from '../paths/is-inside.js';
 import { liveClientScript } from './live-client.js';
 import type { LiveReload } from './live-reload.js';
+import { loadSiteHeaders } from './site-headers.js';
 
 export interface StaticServerOptions {
   /** The built site. */
@@ -49,6 +50,7 @@ export function createStaticServer(options: StaticServerOptions): Server {
       return void res.writeHead(path === '/' ? 302 : 404, path === '/' ? { Location: base } : {}).end();
     }
     const inner = `/${path.slice(base.length)}`;
+    for (const [name, value] of await loadSiteHeaders(options.dir, path)) res.setHeader(name, value);
     if (options.live && inner === '/__migrant/events') return options.live.connect(req, res);
     if (options.live && inner === '/__migrant/live.js') {
       return void res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }).end(client);

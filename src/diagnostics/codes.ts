@@ -1,5 +1,6 @@
 // Stable diagnostic codes. Never reuse a number for a different problem.
-// MS0xx command line, MS1xx config, MS2xx content, MS3xx site graph, MS4xx templates, MS5xx output, MS6xx dev server.
+// MS0xx command line, MS1xx config, MS2xx content, MS3xx site graph, MS4xx templates, MS5xx output, MS6xx dev server,
+// MS7xx the built site (`migrant-site check`).
 export const codes = {
   usage: 'MS001',
   /** A bug in migrant-site itself. */
@@ -72,4 +73,14 @@ export const codes = {
   outputRestored: 'MS513',
 
   portInUse: 'MS601',
+
+  brokenLink: 'MS701',
+  missingAnchor: 'MS702',
+  unpublishedLink: 'MS703',
+  missingAlt: 'MS704',
+  emptyHeading: 'MS705',
+  duplicateId: 'MS706',
+  missingTitle: 'MS707',
+  missingCanonical: 'MS708',
+  externalLink: 'MS709',
 } as const;

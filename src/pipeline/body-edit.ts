@@ -58,6 +58,8 @@ export interface BodyEditContext {
   outDir: string;
   store: ContentStore;
   state?: BuildStateStore;
+  /** The asset URLs templates render with now; if they differ from the last pass's, every page changes. */
+  assets: ReadonlyMap<string, string>;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function runBodyEditPass(ctx: BodyEditContext, previous: Committed,
     return node ? [{ node, old: replaceBody(node, after!) }] : [];
   });
   const diagnostics = [...content.diagnostics, ...resolveBodyRefs(undo.map((u) => u.node), previous.graph, previous.engine, config.baseUrl)];
-  const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone, externalFeeds: previous.externalFeeds });
+  const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone, externalFeeds: previous.externalFeeds, assets: ctx.assets });
   const routes = previous.plan.pages.filter((r) => r.context.post && changed.has(r.context.post.sourcePath));
   const rendered = await stage('render', () => collect(Promise.resolve(renderRoutes(routes, previous.graph, config, previous.engine, previous.externalFeeds)), diagnostics));
   if (!rendered || signatures.global !== previous.global) {

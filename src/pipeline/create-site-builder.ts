@@ -26,6 +26,7 @@ import { collect, summarize, timer, type BuildResult, type Committed, type Stage
 import { hashOf, type BuildStateStore } from '../cache/build-state.js';
 import { listBundleFiles } from './bundle-files.js';
 import { listStaticFiles } from './list-static-files.js';
+import { fingerprintAssets } from './fingerprint-assets.js';
 import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './search-step.js';
 import { parseInProcess } from './parse-in-process.js';
 import { createSignatures } from './route-signatures.js';
@@ -79,7 +80,9 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
   const outDir = resolve(root, config.outDir);
   const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache);
-  const helpers = createHelperRegistry(config);
+  // Set by each full pass before it renders; the `asset` helper reads it.
+  let assetUrls = new Map<string, string>();
+  const helpers = createHelperRegistry(config, (name) => assetUrls.get(name));
   let last: Committed | undefined;
 
   /** Scan, parse and link: the site graph, or the problems that prevent it. */
@@ -147,7 +150,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const previous = changed === undefined ? undefined : last;
       if (!previous) diagnostics.push(...(await recoverOutputFolder(outDir)));
       if (previous && (!config.search.enabled || options.deferSearch)) {
-        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state }, previous, changed!, stage, started);
+        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state, assets: assetUrls }, previous, changed!, stage, started);
         if (fast) return { ...fast, timings };
       }
 
@@ -159,11 +162,13 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       if (hasErrors(diagnostics)) return stop();
       const changedTemplates = previous && new Set([...changed!].filter((p) => templateFolders(root).some((f) => p.startsWith(`${f}/`))));
       const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
-      const plan = planRoutes(graph, config, [...(await listStaticFiles(root, scanned.files)), ...listBundleFiles(graph.posts, scanned.files)]);
+      const assets = await fingerprintAssets([...(await listStaticFiles(root, scanned.files)), ...listBundleFiles(graph.posts, scanned.files)]);
+      assetUrls = assets.urls;
+      const plan = planRoutes(graph, config, assets.files);
       if (!engine || hasErrors(diagnostics)) return stop();
       diagnostics.push(...resolveBodyRefs([...graph.posts, ...graph.pages], graph, engine, config.baseUrl));
 
-      const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone, externalFeeds });
+      const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone, externalFeeds, assets: assetUrls });
       const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));
       const saved = previous ? undefined : await usableState(templatesKey);
       const stale = (r: PageRoute): boolean => {

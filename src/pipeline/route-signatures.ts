@@ -18,9 +18,11 @@ export interface SignatureInputs {
   versions: ReadonlyMap<string, string>;
   /** Headlines from other sites: the theme shows them on every page. */
   externalFeeds: ExternalFeeds;
+  /** Theme asset names → fingerprinted URLs, which every page references. */
+  assets: ReadonlyMap<string, string>;
 }
 
-export function createSignatures({ graph, versions, timeZone, externalFeeds }: SignatureInputs) {
+export function createSignatures({ graph, versions, timeZone, externalFeeds, assets }: SignatureInputs) {
   const cards = new Map<PostNode, string>();
   const card = (p: PostNode): string => {
     let sig = cards.get(p);
@@ -46,10 +48,11 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds }: S
   // A byline author (free text, no file) takes its name and link from posts, not from a file of its own.
   const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length, a.name, a.social];
 
-  /** Everything every page shows: the date, the curated lists, the latest posts, the category menu, the external feeds. */
+  /** Everything every page shows: the date, the asset URLs, the curated lists, the latest posts, the category menu, the external feeds. */
   const global = hash(
     JSON.stringify([
       toIsoInZone(graph.now, timeZone).slice(0, 10),
+      [...assets],
       Object.entries(graph.lists).map(([name, posts]) => [name, posts.map(card)]),
       graph.posts.slice(0, 10).map(card),
       graph.categories.filter((c) => !c.parent).map(function tree(c: Term): unknown {

@@ -36,6 +36,8 @@ export interface BuildOptions {
   offline?: boolean;
   /** An external feed that cannot be fetched is an error, not a warning. */
   strict?: boolean;
+  /** Use and save the last build's page signatures (default true); `check` builds elsewhere and leaves them alone. */
+  buildState?: boolean;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
@@ -45,7 +47,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
     options.cache === false
       ? undefined
       : await loadParseCache(root, contentOptionsOf(config), toolVersion);
-  const state = options.cache === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
+  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
   const externalFeeds = openExternalFeeds(options, config, root);
   const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds });
   return { builder, config, root, templateFolders: templateFolders(root) };

@@ -21,9 +21,12 @@ function truthy(value: unknown): boolean {
   return Array.isArray(value) ? value.length > 0 : Boolean(value);
 }
 
+/** Asset name (`css/site.css`) → site-relative URL of its fingerprinted file, for the build being rendered. */
+export type AssetLookup = (name: string) => string | undefined;
+
 // Every template helper, by name. Each is a small pure function of its
 // arguments (Handlebars' trailing options argument is removed by the engine).
-export function createHelperRegistry(site: HelperSite): Record<string, HelperDef> {
+export function createHelperRegistry(site: HelperSite, assetUrl: AssetLookup = () => undefined): Record<string, HelperDef> {
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   return {
     formatDate: { fn: (date: Date, style: unknown) => formatDate(date, (typeof style === 'string' ? style : 'long') as DateStyle, site.language, site.timeZone) },
@@ -31,6 +34,7 @@ export function createHelperRegistry(site: HelperSite): Record<string, HelperDef
     readingTime: { fn: (post: { readingMinutes: number }) => readingTimeLabel(post.readingMinutes) },
     url: { fn: (path: unknown) => toSiteUrl(str(path), site.baseUrl) },
     absUrl: { fn: (path: unknown) => toAbsoluteUrl(str(path), site.baseUrl) },
+    asset: { fn: (name: unknown) => toSiteUrl(assetUrl(str(name)) ?? missingAsset(str(name)), site.baseUrl) },
     shareUrl: { fn: (network: string, post: { url: string; title: string }) => shareUrl(network, toAbsoluteUrl(post.url, site.baseUrl), post.title) },
     eq: { fn: (a: unknown, b: unknown) => a === b },
     and: { fn: (...args: unknown[]) => args.every(truthy) },
@@ -42,4 +46,8 @@ export function createHelperRegistry(site: HelperSite): Record<string, HelperDef
     plural: { fn: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}` },
     json: { fn: (value: unknown) => jsonForScript(value), raw: true },
   };
+}
+
+function missingAsset(name: string): never {
+  throw new Error(`no asset "${name}" in the theme's assets/ (the site's templates/assets/ or the built-in theme; write the path below it, e.g. {{asset "css/site.css"}})`);
 }

@@ -1,14 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticServer } from '../../src/dev/create-static-server.js';
-import { repoRoot } from '../support/temp-site.js';
+import { serveSampleSite } from '../support/browser.js';
 
 // Site search as a reader meets it: the repository's own site built under a
 // sub-path, served by the project's server, driven in Debian's Chromium.
@@ -19,20 +12,14 @@ if (!hasChromium) console.warn(`skipping the browser tests: ${chromiumPath} not 
 const catania = 'Trial opens in Catania over smuggling network behind deadly crossings';
 
 describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
-  let out: string;
-  let server: Server;
+  let site: Awaited<ReturnType<typeof serveSampleSite>>;
   let browser: Browser;
   let origin: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'migrant-site-browser-'));
-    const site = join(out, 'site');
-    const args = ['build', '--config', join(repoRoot, 'site.config.json'), '--out', site, '--base-url', 'https://example.org/news/', '--now', '2026-11-28T12:00:00Z', '--offline', '-q'];
-    await promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'migrant-site.js'), ...args], { cwd: repoRoot });
-    server = createStaticServer({ dir: site, basePath: '/news/', host: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    site = await serveSampleSite();
+    origin = site.origin;
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -41,8 +28,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    rmSync(out, { recursive: true, force: true });
+    await site?.close();
   });
 
   async function open(path: string, javaScriptEnabled = true): Promise<Page> {

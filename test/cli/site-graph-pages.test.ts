@@ -19,7 +19,8 @@ const run = async (...args: string[]) => {
 
 beforeAll(async () => {
   site = copyFixture('newsroom');
-  const result = await run('build');
+  // --quiet keeps warnings and errors but not the progress lines a build over two seconds prints on a loaded machine.
+  const result = await run('build', '--quiet');
   expect(result.stderr).toBe('');
 }, 60_000);
 afterAll(() => site.cleanup());

@@ -75,7 +75,7 @@ describe('incremental rebuilds', () => {
       expect(result.summary, name).toBeDefined();
       await expectSameAsFullBuild();
     }
-  });
+  }, 300_000); // a dozen rebuilds, each compared with a fresh full build (with Pagefind): minutes on a loaded machine
 
   it.each([true, false])('re-renders only the article after an edit below its summary (search %s)', async (withSearch) => {
     search = withSearch;

@@ -24,6 +24,8 @@ export interface TempSite {
   list(dir?: string): string[];
   /** Runs the built CLI in the site folder. */
   run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs the built CLI with extra environment variables (GITHUB_ACTIONS=true). */
+  runWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   remove(): void;
 }
 
@@ -46,9 +48,11 @@ export function createTempSite(files: Record<string, string>, options: { config?
         .map((f) => relative(base, join(base, f)).split('\\').join('/'))
         .sort();
     },
-    async run(...args) {
+    run: (...args) => site.runWith({}, ...args),
+    async runWith(env, ...args) {
       try {
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+        const { GITHUB_ACTIONS: _, ...outside } = process.env;
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...outside, NO_COLOR: '1', ...env } });
         return { code: 0, stdout, stderr };
       } catch (e) {
         const err = e as { code: number; stdout: string; stderr: string };

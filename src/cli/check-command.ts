@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { runCheck } from '../check/run-check.js';
+import { createLogger } from '../log.js';
+import { exitCodes } from './exit-codes.js';
+import { createGithubOutput, toMarkdownTable } from './github-output.js';
+import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
+import { reportDiagnostics } from './report-diagnostics.js';
+import { runGuarded } from './run-guarded.js';
+
+interface CheckFlags {
+  config: string;
+  baseUrl?: string;
+  now?: string;
+  workers?: string;
+  external?: boolean;
+  format: string;
+  strict?: boolean;
+}
+
+export function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('check config, content and the built site (links, anchors, drafts, alt text, headings, ids, titles, canonical URLs) without writing the output folder')
+    .option('-c, --config <file>', 'site config file', 'site.config.json')
+    .option('--base-url <url>', 'override the config\'s baseUrl')
+    .option('--now <date>', 'the build\'s clock as an ISO date (default: now)')
+    .option('--workers <n>', 'worker threads for markdown (0: none; default: one per core)')
+    .option('--external', 'also fetch external links (10 s timeout, 4 at a time; good answers cached for a week)')
+    .option('--format <format>', 'text, json (one JSON document on stdout) or github (text plus GitHub Actions annotations; the default under GITHUB_ACTIONS=true)', 'text')
+    .option('--strict', 'exit 1 on warnings too')
+    .action(async (flags: CheckFlags) => {
+      process.exitCode = await checkOnce(flags);
+    });
+}
+
+export async function checkOnce(flags: CheckFlags): Promise<number> {
+  const json = flags.format === 'json';
+  // With --format json, stdout carries only the report.
+  const logger = createLogger({ quiet: json });
+  const github = json ? undefined : createGithubOutput({ forced: flags.format === 'github', env: process.env });
+  return runGuarded(logger, async () => {
+    parseFormat(flags.format, ['text', 'json', 'github']);
+    const result = await runCheck({
+      configPath: flags.config,
+      baseUrl: flags.baseUrl,
+      now: parseNow(flags.now),
+      workers: parseWorkers(flags.workers),
+      external: flags.external,
+      logger: json ? createLogger({ quiet: true }) : logger,
+    });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.length - errors;
+    const failed = errors > 0 || (!!flags.strict && warnings > 0);
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ok: !failed, errors, warnings, checked: result.checked ?? null, diagnostics: result.diagnostics }, null, 2)}\n`);
+    } else {
+      reportDiagnostics(result.diagnostics, logger);
+      github?.annotate(result.diagnostics);
+      const what = result.checked ? `checked ${result.checked.pages} pages and ${result.checked.feeds} feeds and sitemaps` : 'content errors stopped the build; the built site was not checked';
+      (failed ? logger.error : logger.info)(`${what}: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+      await github?.summarize(toMarkdownTable('migrant-site check', { pages: result.checked?.pages ?? 0, 'feeds and sitemaps': result.checked?.feeds ?? 0, errors, warnings }));
+    }
+    return failed ? exitCodes.contentError : exitCodes.ok;
+  }, github);
+}
