@@ -18,7 +18,7 @@ const allowed: Record<string, string[]> = {
   routes: ['graph', 'config', 'diagnostics', 'paths', 'text'],
   render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text'],
   outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths'],
-  cache: ['content', 'diagnostics', 'paths', 'version.ts'],
+  cache: ['content', 'diagnostics', 'paths', 'text'],
   write: ['diagnostics', 'paths'],
   pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
   dev: ['pipeline', 'diagnostics', 'paths', 'log.ts'],

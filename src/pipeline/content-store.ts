@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,7 +6,8 @@ import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-
 import type { SourceFile } from '../content/scan-content.js';
 import type { Author, Page, PopularityData, Post } from '../graph/types.js';
 import { mapLimited } from '../write/map-limited.js';
-import type { ParseCache } from '../cache/parse-cache.js';
+import { parseCacheKey as cacheKey, type ParseCache } from '../cache/parse-cache.js';
+import { hashOf } from '../text/hash.js';
 
 export interface LoadedContent {
   posts: Post[];
@@ -54,7 +54,7 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
           entries.set(file.path, { hash: '', parsed: { kind: 'data', diagnostics: [error(codes.contentRead, `cannot read file: ${bytes.code ?? bytes.message}`, { file: file.path })] } });
           continue;
         }
-        const hash = createHash('sha1').update(bytes).digest('hex');
+        const hash = hashOf(bytes);
         if (entries.get(file.path)?.hash === hash) continue;
         if (isPopularity(file)) {
           const result = parsePopularity(Buffer.from(bytes).toString('utf8'), file.path);
@@ -99,10 +99,6 @@ function collect(files: SourceFile[], entries: Map<string, Entry>): LoadedConten
     else if (p.kind === 'data' && p.popularity) result.popularity = p.popularity;
   }
   return result;
-}
-
-function cacheKey(path: string, hash: string): string {
-  return `${path}\0${hash}`;
 }
 
 function isPopularity(file: SourceFile): boolean {

@@ -9,9 +9,9 @@ import type { BuildResult } from './build-pass.js';
 import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
 import { loadParseCache } from '../cache/parse-cache.js';
-import { createBuildStateStore, hashOf } from '../cache/build-state.js';
+import { buildStateFormat, createBuildStateStore } from '../cache/build-state.js';
+import { generatorKey } from '../cache/generator-key.js';
 import { contentOptionsOf } from '../content/parse-source.js';
-import { toolVersion } from '../version.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -33,11 +33,10 @@ export interface BuildOptions {
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
 export async function openSite(options: BuildOptions, pool: ParsePool): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string }> {
   const { config, root } = await loadSiteConfig(options);
-  const cache =
-    options.cache === false
-      ? undefined
-      : await loadParseCache(root, contentOptionsOf(config), toolVersion);
-  const state = options.cache === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
+  // Both caches are keyed on the generator's own code: a changed helper must never be served from an old cache.
+  const generator = generatorKey();
+  const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
+  const state = options.cache === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, config, options));
   const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
   return { builder, config, root };
 }

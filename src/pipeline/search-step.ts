@@ -4,7 +4,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { GeneratedFile, RenderedPageInfo } from '../outputs/generated-file.js';
 import { startSearchIndex, type SearchIndexer } from '../outputs/search-index.js';
 import type { PageRoute } from '../routes/plan-routes.js';
-import { hashOf } from '../cache/build-state.js';
+import { hashOf } from '../text/hash.js';
 import { mapLimited } from '../write/map-limited.js';
 
 // How a build gets its search index: reused from the last build when no
