@@ -12,6 +12,7 @@ import { loadParseCache } from '../cache/parse-cache.js';
 import { buildStateFormat, createBuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
 import { contentOptionsOf } from '../content/parse-source.js';
+import { resolveNow } from './resolve-now.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -19,8 +20,8 @@ export interface BuildOptions {
   baseUrl?: string;
   drafts?: boolean;
   future?: boolean;
-  /** The build's clock: what counts as "future", and the date pages show. */
-  now: Date;
+  /** The build's clock: what counts as "future", and the date pages show. Text (from `--now`) is read in the site's time zone. */
+  now: Date | string;
   logger: Logger;
   /** Worker threads for markdown; 0 or 1 parses on the main thread. Default: one per core. */
   workers?: number;
@@ -37,7 +38,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
   const generator = generatorKey();
   const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
   const state = options.cache === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, config, options));
-  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state });
   return { builder, config, root };
 }
 
