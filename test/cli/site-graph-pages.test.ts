@@ -19,7 +19,7 @@ const run = async (...args: string[]) => {
 
 beforeAll(async () => {
   site = copyFixture('newsroom');
-  const result = await run('build');
+  const result = await run('build', '--quiet');
   expect(result.stderr).toBe('');
 }, 60_000);
 afterAll(() => site.cleanup());
