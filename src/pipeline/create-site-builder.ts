@@ -86,7 +86,9 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     const { engine, templatesKey } = await loadEngine(root, helpers, stage, diagnostics, templatesSame ? previous : undefined);
     if (!engine || hasErrors(diagnostics)) return pass.stop();
     // plan routes, and the outputs made from the graph alone (feeds, sitemaps, robots.txt, redirects)
-    const plan = planRoutes(model.graph, config, await listStaticFiles(root, model.files));
+    const statics = await listStaticFiles(root, model.files);
+    diagnostics.push(...statics.diagnostics);
+    const plan = planRoutes(model.graph, config, statics.files);
     const generated = await stage('outputs', async () => renderOutputs(model.graph, config, toPageInfo(plan.pages)));
     // check claims: collisions are found before anything renders
     diagnostics.push(...checkOutputPaths(claimsOf(plan, generated, config.search.enabled)));
