@@ -2,9 +2,6 @@ import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cacheDir } from '../cache/parse-cache.js';
-import { checkOutDir } from '../config/check-out-dir.js';
-import { loadConfig } from '../config/load-config.js';
 import { SiteError } from '../diagnostics/diagnostic.js';
 import { createLogger } from '../log.js';
 import { runGuarded } from './run-guarded.js';
@@ -17,6 +14,7 @@ export function addCleanCommand(program: Command): void {
     .action(async (flags: { config: string }) => {
       const logger = createLogger();
       process.exitCode = await runGuarded(logger, async () => {
+        const [{ cacheDir }, { checkOutDir }, { loadConfig }] = await Promise.all([import('../cache/parse-cache.js'), import('../config/check-out-dir.js'), import('../config/load-config.js')]);
         const { config, root } = await loadConfig(flags.config);
         const unsafe = checkOutDir(root, config.outDir, homedir());
         if (unsafe) throw new SiteError(unsafe);
