@@ -24,7 +24,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, ...browser] } },
       { extends: true, test: { name: 'integration', include: integration, globalSetup: ['test/support/compile-lib.ts'] } },
-      { extends: true, test: { name: 'browser', include: browser } },
+      { extends: true, test: { name: 'browser', include: browser, globalSetup: ['test/support/compile-lib.ts'] } },
     ],
   },
 });
