@@ -18,7 +18,7 @@ const allowed: Record<string, string[]> = {
   routes: ['graph', 'config', 'diagnostics', 'paths', 'text'],
   render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text', 'external-feeds'],
   outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths'],
-  cache: ['content', 'diagnostics', 'paths', 'version.ts'],
+  cache: ['content', 'diagnostics', 'paths', 'text'],
   write: ['diagnostics', 'paths'],
   pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'external-feeds', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
   // Network at the edge: called by the pipeline, knows nothing of templates or the graph.

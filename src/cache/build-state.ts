@@ -1,17 +1,18 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { hashOf } from '../text/hash.js';
 import { cacheDir } from './parse-cache.js';
+import { replaceCacheFile } from './replace-cache-file.js';
 
 /**
  * What the last complete build wrote, kept in `.cache/migrant-site/` so the
  * next build re-renders only pages whose signature changed and links the rest
- * from the previous output. Valid only for the same tool version, config,
+ * from the previous output. Valid only for the same generator code, config,
  * flags and templates; like the parse cache, deleting it changes no output.
  */
 export interface BuildState {
-  /** Tool version, config and flags; any change makes the state useless. */
+  /** Generator code, config and flags (see buildStateFormat); any change makes the state useless. */
   format: string;
   /** Hash of every template's name and source. */
   templates: string;
@@ -34,27 +35,29 @@ export function createBuildStateStore(root: string, format: string): BuildStateS
     async load() {
       try {
         const state = deserialize(await readFile(file)) as BuildState;
-        return state && state.format === format && state.signatures instanceof Map ? state : undefined;
+        return isBuildState(state) && state.format === format ? state : undefined;
       } catch {
         return undefined;
       }
     },
     async save(state) {
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        await mkdir(cacheDir(root), { recursive: true });
-        await writeFile(temp, serialize({ ...state, format } satisfies BuildState));
-        await rename(temp, file);
-      } catch {
-        await rm(temp, { force: true });
-      }
+      await replaceCacheFile(file, serialize({ ...state, format } satisfies BuildState));
     },
     discard: () => rm(file, { force: true }),
   };
 }
 
-export function hashOf(...parts: string[]): string {
-  const h = createHash('sha1');
-  for (const part of parts) h.update(part).update('\0');
-  return h.digest('base64');
+/** Everything outside the site's files that decides its output. */
+export function buildStateFormat(generator: string, config: unknown, flags: { drafts?: boolean; future?: boolean }): string {
+  return hashOf(generator, JSON.stringify(config), String(!!flags.drafts), String(!!flags.future));
+}
+
+const isStringMap = (v: unknown): v is Map<string, string> => v instanceof Map && [...v].every(([k, x]) => typeof k === 'string' && typeof x === 'string');
+
+/** The state file is untrusted input (like the parse cache): used only with exactly the shape save() writes. */
+function isBuildState(v: unknown): v is BuildState {
+  const s = v as Partial<BuildState> | null;
+  const search = s?.search;
+  const searchOk = search === undefined || (typeof search?.key === 'string' && Array.isArray(search.urls) && search.urls.every((u) => typeof u === 'string'));
+  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk;
 }

@@ -1,13 +1,16 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentOptions, ParsedSource } from '../content/parse-source.js';
+import { isParsedSource } from './check-parsed.js';
+import { replaceCacheFile } from './replace-cache-file.js';
 
 /**
  * Parsed content kept in `.cache/migrant-site/` between builds, keyed by file
- * path and content hash, for one set of markdown options and one version of
- * the tool. An optimisation only: a missing, stale, corrupt or half-written
- * cache file is ignored and rebuilt, and deleting it changes no output.
+ * path and content hash, for one set of markdown options and one build of
+ * the generator (its code, not only its version). An optimisation only: a
+ * missing, stale, corrupt, crafted or half-written cache file or entry is
+ * ignored and parsed again, and deleting it changes no output.
  */
 export interface ParseCache {
   get(key: string): ParsedSource | undefined;
@@ -23,17 +26,14 @@ interface CacheFile {
 
 export const cacheDir = (root: string) => join(root, '.cache', 'migrant-site');
 
-export async function loadParseCache(root: string, options: ContentOptions, toolVersion: string): Promise<ParseCache> {
+/** A cache key binds an entry to its file, the hash of the file's bytes, and anything else its parse read (the data files). */
+export const parseCacheKey = (path: string, hash: string, ...inputs: string[]) => [path, hash, ...inputs].join('\0');
+
+/** `generator` is generatorKey(): anything that changes parser output changes the format string. */
+export async function loadParseCache(root: string, options: ContentOptions, generator: string): Promise<ParseCache> {
   const file = join(cacheDir(root), 'parsed.v8');
-  // Anything that changes parser output must change this string.
-  const format = JSON.stringify(['parsed-2', toolVersion, options]);
-  const entries = new Map<string, ParsedSource>();
-  try {
-    const data = deserialize(await readFile(file)) as CacheFile;
-    if (data && data.format === format && Array.isArray(data.entries)) for (const [key, value] of data.entries) entries.set(key, value);
-  } catch {
-    // No cache yet, or one that cannot be trusted: start empty.
-  }
+  const format = JSON.stringify(['parsed-2', generator, options]);
+  const entries = await loadEntries(file, format);
   let dirty = false;
   return {
     get: (key) => entries.get(key),
@@ -49,17 +49,23 @@ export async function loadParseCache(root: string, options: ContentOptions, tool
           dirty = true;
         }
       }
-      if (!dirty) return;
-      await mkdir(dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        await writeFile(temp, serialize({ format, entries: [...entries] } satisfies CacheFile));
-        await rename(temp, file);
-        dirty = false;
-      } catch {
-        // A cache that cannot be written only costs time next build.
-        await rm(temp, { force: true });
-      }
+      if (dirty && (await replaceCacheFile(file, serialize({ format, entries: [...entries] } satisfies CacheFile)))) dirty = false;
     },
   };
+}
+
+async function loadEntries(file: string, format: string): Promise<Map<string, ParsedSource>> {
+  const entries = new Map<string, ParsedSource>();
+  try {
+    const data = deserialize(await readFile(file)) as Partial<CacheFile> | null;
+    if (data?.format !== format || !Array.isArray(data.entries)) return entries;
+    for (const entry of data.entries as unknown[]) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
+      const [key, value] = entry as [string, unknown];
+      if (isParsedSource(value, key.split('\0')[0])) entries.set(key, value);
+    }
+  } catch {
+    // No cache yet, or one that cannot be read: start empty.
+  }
+  return entries;
 }

@@ -18,7 +18,8 @@ import { readBuiltSite } from './read-built-site.js';
 export interface CheckOptions {
   configPath: string;
   baseUrl?: string;
-  now: Date;
+  /** The build's clock; text (from `--now`) is read in the site's time zone. */
+  now: Date | string;
   logger: Logger;
   workers?: number;
   /** Fetch external links too. */
@@ -48,10 +49,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const site = await readBuiltSite(outDir);
     const pages = site.documents.filter((d) => d.kind === 'page');
     const ids = new Map(pages.map((p) => [p.file, idsOf(p)]));
-    const links = checkLinks({ site, baseUrl: config.baseUrl, ids, unpublished: unpublishedOf(graph, options.now) });
+    const links = checkLinks({ site, baseUrl: config.baseUrl, ids, unpublished: unpublishedOf(graph, graph.now) });
     const problems = [...pages.flatMap(checkPage), ...links.problems];
     if (options.external) {
-      problems.push(...(await checkExternalLinks(links.external, { cacheFile: join(cacheDir(root), 'external-links.json'), now: options.now.getTime(), fetch: options.fetch })));
+      problems.push(...(await checkExternalLinks(links.external, { cacheFile: join(cacheDir(root), 'external-links.json'), now: graph.now.getTime(), fetch: options.fetch })));
     }
     const sources = sourcesOf(graph);
     const lookup = { sourceOf: (file: string) => sources.get(file), read: (file: string) => readText(join(root, file)) };

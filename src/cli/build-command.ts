@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runBuild } from '../pipeline/run-build.js';
 import { createLogger } from '../log.js';
 import { exitCodes } from './exit-codes.js';
 import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
@@ -52,6 +51,8 @@ export async function buildOnce(flags: BuildFlags): Promise<number> {
   return runGuarded(logger, async () => {
     parseFormat(flags.format, ['text', 'github']);
     const now = parseNow(flags.now);
+    // Loaded on use, so `--version` and `--help` start without the build's libraries.
+    const { runBuild } = await import('../pipeline/run-build.js');
     const result = await runBuild({
       configPath: flags.config,
       outDir: flags.out,

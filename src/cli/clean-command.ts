@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cacheDir } from '../cache/parse-cache.js';
-import { loadConfig } from '../config/load-config.js';
-import { assertReplaceableOutDir } from '../pipeline/run-build.js';
 import { createLogger } from '../log.js';
 import { runGuarded } from './run-guarded.js';
 
@@ -15,6 +12,7 @@ export function addCleanCommand(program: Command): void {
     .action(async (flags: { config: string }) => {
       const logger = createLogger();
       process.exitCode = await runGuarded(logger, async () => {
+        const [{ cacheDir }, { loadConfig }, { assertReplaceableOutDir }] = await Promise.all([import('../cache/parse-cache.js'), import('../config/load-config.js'), import('../pipeline/run-build.js')]);
         const { config, root } = await loadConfig(flags.config);
         await assertReplaceableOutDir(root, config.outDir);
         await rm(resolve(root, config.outDir), { recursive: true, force: true });

@@ -1,5 +1,3 @@
-import { createParsePool } from '../pipeline/create-parse-pool.js';
-import { openSite } from '../pipeline/run-build.js';
 import type { SiteConfig } from '../config/schema.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, hasErrors, SiteError } from '../diagnostics/diagnostic.js';
@@ -17,6 +15,7 @@ export interface GraphFlags {
 
 /** The site graph for the inspection commands; content errors stop them like a build. */
 export async function loadGraphFor(flags: GraphFlags, logger: Logger): Promise<{ graph: SiteGraph; config: SiteConfig }> {
+  const [{ createParsePool }, { openSite }] = await Promise.all([import('../pipeline/create-parse-pool.js'), import('../pipeline/run-build.js')]);
   const pool = createParsePool();
   try {
     const { builder, config } = await openSite({ configPath: flags.config, drafts: flags.drafts, future: flags.future, now: parseNow(flags.now), logger }, pool);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
 import { formatDate } from '../render/helpers/format-date.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
@@ -19,6 +18,7 @@ export function addNewCommand(program: Command): void {
     .action(async (title: string, flags: { config: string }) => {
       const logger = createLogger();
       process.exitCode = await runGuarded(logger, async () => {
+        const { loadConfig } = await import('../config/load-config.js');
         const { config, root } = await loadConfig(flags.config);
         const slug = slugify(title);
         if (!slug) throw new SiteError(error(codes.usage, 'the title has no letters or digits to make a slug from', { hint: 'give the article a title with words in it' }));

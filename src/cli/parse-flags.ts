@@ -1,14 +1,12 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
 
-/** `--now` as an instant; a date without an offset is UTC midnight, as in ISO 8601 date-only forms. */
-export function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const date = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) {
-    throw new SiteError(error(codes.usage, `--now is not an ISO date (got ${JSON.stringify(value)})`, { hint: 'for example --now 2024-11-06T12:00:00Z' }));
-  }
-  return date;
+/**
+ * `--now`: the text as given (the build reads it in the site's time zone once
+ * the config is loaded, see resolveNow), or the current instant.
+ */
+export function parseNow(value: string | undefined): Date | string {
+  return value ?? new Date();
 }
 
 /** `--workers` as a thread count; undefined means one per core. */

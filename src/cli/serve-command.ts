@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { serveSite } from '../dev/serve-site.js';
 import { createLogger } from '../log.js';
 import type { BuildFlags } from './build-command.js';
 import { exitCodes } from './exit-codes.js';
@@ -41,6 +40,7 @@ export function addServeCommand(program: Command): void {
         if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
           logger.warn(`warning: serving on ${flags.host} makes the site reachable from your network${flags.drafts || flags.future ? ', including drafts and embargoed articles' : ''}`);
         }
+        const { serveSite } = await import('../dev/serve-site.js');
         // Ctrl-C is how a user stops serve, even during its first build: always exit 0 (temp folders are removed on exit).
         let running: Awaited<ReturnType<typeof serveSite>>;
         const stop = () => void (running?.close() ?? Promise.resolve()).then(() => process.exit(exitCodes.ok));

@@ -2,6 +2,7 @@ import { lstat, readdir, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { warning, error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isIgnoredName } from '../paths/ignored-files.js';
 import { isInside, toPosix } from '../paths/is-inside.js';
 import { isBundleIndex, isMarkdownFile, markdownExtensions } from './file-name.js';
 
@@ -27,9 +28,6 @@ const folders: Record<string, SourceKind> = {
   data: 'data',
 };
 
-// Editor swap and backup files, OS litter and dotfiles (.env, .git) never
-// belong in a published site.
-const ignoredName = /^\.|~$|\.sw[a-p]$|^4913$|\.tmp$|^#.*#$|^Thumbs\.db$/i;
 
 export interface ScanResult {
   files: SourceFile[];
@@ -59,7 +57,7 @@ export async function scanContent(root: string): Promise<ScanResult> {
     for (const entry of entries) {
       const abs = join(absDir, entry.name);
       const rel = toPosix(relative(root, abs));
-      if (ignoredName.test(entry.name)) {
+      if (isIgnoredName(entry.name)) {
         if (kind === 'static') {
           diagnostics.push(warning(codes.skippedFile, `not copied: ${rel}`, { file: rel, hint: 'dotfiles and editor files are never published' }));
         }

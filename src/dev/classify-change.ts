@@ -1,8 +1,6 @@
-export type ChangeKind = 'config' | 'content' | 'template' | 'ignored';
+import { isIgnoredPath } from '../paths/ignored-files.js';
 
-// Editors save through temporary files (vim's 4913 and .swp, emacs' .#x and
-// #x#, JetBrains' ___jb_tmp___, backups ending in ~); none of them is content.
-const editorFile = /(^|\/)(\.[^/]*|4913|#[^/]*#|[^/]*~|[^/]*\.(swp|swx|swo|tmp|temp|crdownload)|[^/]*___jb_(tmp|old)___)$/i;
+export type ChangeKind = 'config' | 'content' | 'template' | 'ignored';
 
 /**
  * What a changed path (relative to the site root, forward slashes) means for
@@ -11,7 +9,8 @@ const editorFile = /(^|\/)(\.[^/]*|4913|#[^/]*#|[^/]*~|[^/]*\.(swp|swx|swo|tmp|t
  */
 export function classifyChange(path: string, configFile: string, outDir: string, templateFolders: readonly string[] = ['templates']): ChangeKind {
   if (path === configFile) return 'config';
-  if (editorFile.test(path)) return 'ignored';
+  // Editors save through temporary files; the content scan skips the same names (paths/ignored-files.ts).
+  if (isIgnoredPath(path)) return 'ignored';
   const first = path.split('/')[0];
   if (path === outDir || path.startsWith(`${outDir}/`) || first === '.cache' || first === 'node_modules' || first === '.git') return 'ignored';
   if (first === 'content') return 'content';

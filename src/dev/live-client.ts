@@ -1,8 +1,9 @@
 /**
  * The browser side of live reload, served at `<base>/__migrant/live.js` and
  * injected into pages by `serve --watch` only. It reloads a page when a
- * rebuild changed it (or its stylesheet: then only the stylesheet is swapped),
- * and shows build errors in an overlay until the next good build.
+ * rebuild changed it or one of its scripts, swaps changed stylesheets, and
+ * shows a build error in an overlay until the server says the build is fixed
+ * (see LiveMessage in live-reload.ts).
  */
 export function liveClientScript(basePath: string): string {
   return `(() => {
@@ -29,8 +30,7 @@ export function liveClientScript(basePath: string): string {
   events.onmessage = (event) => {
     const message = JSON.parse(event.data);
     if (message.type === 'error') return show(message.text);
-    hide();
-    if (message.type !== 'reload') return;
+    if (message.type === 'fixed') return hide();
     const page = here();
     const pageChanged = message.urls.includes(page) || message.urls.includes(page + 'index.html');
     const css = message.urls.filter((url) => url.endsWith('.css'));

@@ -25,7 +25,7 @@ export interface ServeOptions extends BuildOptions {
 export interface RunningServer {
   url: string;
   server: Server;
-  /** Resolves when no rebuild is running or queued (for tests). */
+  /** Resolves when no rebuild or search refresh is running or queued (for tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -59,7 +59,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
   const server = createStaticServer({ dir, basePath, host: options.host, live });
   const port = await listen(server, options.host, options.port, logger);
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}${basePath}`;
-  if (!first.summary) live?.send({ type: 'error', text: errorText(first.diagnostics) });
+  if (!first.summary) live?.buildFailed(errorText(first.diagnostics));
 
   let watcher: SiteWatcher | undefined;
   let searchTimer: NodeJS.Timeout | undefined;
@@ -68,7 +68,10 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
   // refresh at a time (Pagefind is one process); a request during one runs after it.
   let refreshing: Promise<void> | undefined;
   let refreshAgain = false;
+  // The index is made from the last good build; while the site is broken it waits for the fix.
+  let lastBuildFailed = !first.summary;
   const refreshSearch = async (): Promise<void> => {
+    if (lastBuildFailed) return;
     if (refreshing) {
       refreshAgain = true;
       return;
@@ -78,13 +81,21 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
         refreshAgain = false;
         const result = await site.builder.refreshSearch();
         report(result.diagnostics);
-        if (result.changedUrls?.length) live?.send({ type: 'reload', urls: result.changedUrls });
+        live?.searchRefreshed(result.changedUrls ?? []);
       } while (refreshAgain);
     })().finally(() => (refreshing = undefined));
   };
+  // Resolves when the scheduled refresh has run (idle() waits for it).
+  let pendingSearch: { promise: Promise<void>; resolve: () => void } | undefined;
   const scheduleSearch = () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => void refreshSearch(), searchDelayMs);
+    const waiting = (pendingSearch ??= deferred());
+    searchTimer = setTimeout(() => {
+      pendingSearch = undefined;
+      void refreshSearch()
+        .then(() => refreshing)
+        .finally(() => waiting.resolve());
+    }, searchDelayMs);
   };
   const loop = createServeLoop(async (changed) => {
     let builder: SiteBuilder = site.builder;
@@ -95,19 +106,21 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
       builder = site.builder;
       const result = await builder.build(configChanged ? undefined : changed);
       report(result.diagnostics);
+      lastBuildFailed = !result.summary;
       if (!result.summary) {
-        live?.send({ type: 'error', text: errorText(result.diagnostics) });
+        live?.buildFailed(errorText(result.diagnostics));
         logger.error('rebuild failed; still serving the last good build');
         return;
       }
       logger.info(summaryLine(result, 'rebuilt'));
-      live?.send({ type: 'reload', urls: result.summary.changedUrls });
+      live?.buildSucceeded(result.summary.changedUrls);
       scheduleSearch();
     } catch (e) {
       // Config errors arrive as SiteError; anything else is a bug, but the server stays up either way.
       const diagnostics = e instanceof SiteError ? e.diagnostics : [error(codes.internal, `rebuild crashed: ${(e as Error).stack ?? e}`)];
       report(diagnostics);
-      live?.send({ type: 'error', text: errorText(diagnostics) });
+      lastBuildFailed = true;
+      live?.buildFailed(errorText(diagnostics));
     }
   });
 
@@ -131,9 +144,14 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
   return {
     url,
     server,
-    idle: () => loop.idle(),
+    async idle() {
+      await loop.idle();
+      await pendingSearch?.promise;
+      await refreshing;
+    },
     async close() {
       clearTimeout(searchTimer);
+      pendingSearch?.resolve();
       await refreshing;
       await watcher?.close();
       await pool.close();
@@ -145,6 +163,12 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
 }
 
 const searchDelayMs = 500;
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
 
 function summaryLine(result: BuildResult, verb: string): string {
   const s = result.summary!;

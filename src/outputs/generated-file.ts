@@ -7,13 +7,17 @@ export interface GeneratedFile {
   origin: string;
 }
 
-/** A rendered page, as the discovery outputs see it. */
-export interface RenderedPageInfo {
+/** A page of the plan, as the discovery outputs see it (they need no HTML). */
+export interface PageInfo {
   url: string;
-  html: string;
   /** Not for sitemaps (search results, the 404 page). */
   noindex?: boolean;
   kind: string;
   /** Last change of what the page shows, for sitemaps. */
   lastmod?: Date;
+}
+
+/** A rendered page, as the search index sees it. */
+export interface RenderedPageInfo extends PageInfo {
+  html: string;
 }

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
 import { escapeXml, xmlElement } from './escape-xml.js';
 import { newestDate, toW3cDate } from './format-dates.js';
-import type { GeneratedFile, RenderedPageInfo } from './generated-file.js';
+import type { GeneratedFile, PageInfo } from './generated-file.js';
 import { renderNewsSitemap } from './news-sitemap.js';
 import { toAbsoluteUrl } from '../paths/site-urls.js';
 
@@ -18,7 +18,7 @@ interface SitemapEntry {
  * past `sitemap.maxUrls` it becomes an index of `/sitemap-1.xml`, `/sitemap-2.xml`, …. Plus
  * `/news-sitemap.xml` when `sitemap.news` is on.
  */
-export function renderSitemaps(graph: SiteGraph, config: SiteConfig, pages: RenderedPageInfo[]): GeneratedFile[] {
+export function renderSitemaps(graph: SiteGraph, config: SiteConfig, pages: PageInfo[]): GeneratedFile[] {
   const entries = pages
     .filter((p) => !p.noindex)
     .map((p) => ({ loc: toAbsoluteUrl(p.url, config.baseUrl), lastmod: p.lastmod }));

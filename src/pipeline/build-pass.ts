@@ -58,6 +58,29 @@ export interface Committed {
 
 export type Stage = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 
+/** One build pass's clock, stage timer and collected problems. */
+export interface Pass {
+  started: number;
+  timings: Record<string, number>;
+  stage: Stage;
+  diagnostics: Diagnostic[];
+  /** The result of a pass that ends with errors: nothing was written. */
+  stop(): BuildResult;
+  finish(summary: BuildSummary): BuildResult;
+}
+
+export function startPass(logger: Logger): Pass {
+  const timings: Record<string, number> = {};
+  const diagnostics: Diagnostic[] = [];
+  return {
+    started: performance.now(),
+    timings,
+    stage: timer(logger, timings),
+    diagnostics,
+    stop: () => ({ diagnostics, timings }),
+    finish: (summary) => ({ diagnostics, timings, summary }),
+  };
+}
 
 export interface SummaryInputs {
   graph: SiteGraph;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,7 +7,8 @@ import type { ContentOptions, ParsedSource, SourceText } from '../content/parse-
 import type { SourceFile } from '../content/scan-content.js';
 import type { Author, Page, PopularityData, Post } from '../graph/types.js';
 import { mapLimited } from '../write/map-limited.js';
-import type { ParseCache } from '../cache/parse-cache.js';
+import { parseCacheKey, type ParseCache } from '../cache/parse-cache.js';
+import { hashOf } from '../text/hash.js';
 
 export interface LoadedContent {
   posts: Post[];
@@ -72,14 +72,14 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
           entries.set(file.path, { hash: '', parsed: { kind: 'data', diagnostics: [error(codes.contentRead, `cannot read file: ${bytes.code ?? bytes.message}`, { file: file.path })] } });
           continue;
         }
-        const hash = createHash('sha1').update(bytes).digest('hex');
+        const hash = hashOf(bytes);
         if (entries.get(file.path)?.hash === hash) continue;
         if (isPopularity(file)) {
           const result = parsePopularityBytes(bytes, file.path);
           entries.set(file.path, { hash, parsed: { kind: 'data', popularity: result.data, diagnostics: result.diagnostics } });
           continue;
         }
-        const cached = cache?.get(cacheKey(file.path, hash, dataKey));
+        const cached = cache?.get(parseCacheKey(file.path, hash, dataKey));
         if (cached) {
           entries.set(file.path, { hash, parsed: cached });
           continue;
@@ -92,13 +92,13 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
         const { path } = toParse[i];
         const hash = hashes.get(path)!;
         entries.set(path, { hash, parsed: result });
-        cache?.set(cacheKey(path, hash, dataKey), result);
+        cache?.set(parseCacheKey(path, hash, dataKey), result);
       });
 
       const present = new Set(wanted.map((f) => f.path));
       for (const path of entries.keys()) if (!present.has(path)) entries.delete(path);
       // Saved after full builds only: a watch rebuild should not rewrite the whole cache.
-      if (changed === undefined) await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => cacheKey(path, e.hash, dataKey)));
+      if (changed === undefined) await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => parseCacheKey(path, e.hash, dataKey)));
       const result = collect(wanted, entries);
       result.diagnostics.push(...data!.diagnostics);
       return result;
@@ -121,12 +121,8 @@ function collect(files: SourceFile[], entries: Map<string, Entry>): LoadedConten
   return result;
 }
 
-function cacheKey(path: string, hash: string, dataKey: string): string {
-  return `${path}\0${hash}\0${dataKey}`;
-}
-
 function dataKeyOf(paths: string[], texts: string[]): string {
-  return createHash('sha1').update(JSON.stringify([paths, texts])).digest('hex');
+  return hashOf(JSON.stringify([paths, texts]));
 }
 
 function isPopularity(file: SourceFile): boolean {

@@ -1,40 +1,22 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import { contentOptionsOf } from '../content/parse-source.js';
-import { scanContent } from '../content/scan-content.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildSiteGraph } from '../graph/build-site-graph.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
-import { renderOutputs } from '../outputs/render-outputs.js';
-import { checkOutputPaths } from '../routes/check-output-paths.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
-import { loadTemplates } from '../render/load-templates.js';
-import { templateFolders } from '../render/theme-files.js';
-import { resolveBodyRefs } from '../render/resolve-body-refs.js';
-import { toOutputPath } from '../routes/output-path.js';
-import { planRoutes, type PageRoute, type RoutePlan } from '../routes/plan-routes.js';
-import type { RenderedPage } from '../render/render-routes.js';
-import type { GeneratedFile } from '../outputs/generated-file.js';
-import { readPage, renderPages, toPageInfo } from './render-pages.js';
-import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
-import { createContentStore, type ParseMany } from './content-store.js';
 import type { ParseCache } from '../cache/parse-cache.js';
-import { describeChanges } from './describe-changes.js';
-import { runBodyEditPass } from './body-edit.js';
-import { collect, summarize, timer, type BuildResult, type Committed, type Stage } from './build-pass.js';
-import { hashOf, type BuildStateStore } from '../cache/build-state.js';
-import { listBundleFiles } from './bundle-files.js';
-import { listStaticFiles } from './list-static-files.js';
-import { fingerprintAssets } from './fingerprint-assets.js';
-import { articleKeyOf, finishSearch, indexOutputFolder, planSearch } from './search-step.js';
-import { parseInProcess } from './parse-in-process.js';
-import { createSignatures } from './route-signatures.js';
+import type { BuildStateStore } from '../cache/build-state.js';
 import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
-import { writeChanges } from '../write/write-changes.js';
-import { listOutputFiles, openOutputs, type Output } from '../write/write-outputs.js';
-import { needsOutputMarker } from '../write/output-folder.js';
 import { recoverOutputFolder } from '../write/swap-output.js';
+import { runBodyEditPass } from './body-edit.js';
+import { startPass, summarize, type BuildResult, type Committed, type Pass } from './build-pass.js';
+import { createContentStore, type ParseMany } from './content-store.js';
+import { describeChanges } from './describe-changes.js';
+import { loadModel } from './load-site.js';
+import { parseInProcess } from './parse-in-process.js';
+import { refreshSearchIndex } from './refresh-search.js';
+import { commit, prepare, renderInto, type PassContext, type Since } from './site-pass.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -53,7 +35,7 @@ export interface SiteBuilderOptions {
   deferSearch?: boolean;
   /** Where the last complete build's page signatures are kept, so the next build re-renders only what changed. */
   state?: BuildStateStore;
-  /** Headlines from other sites for the widgets (none when absent). */
+  /** Headlines from other sites, for the theme's widgets. */
   externalFeeds?: ExternalFeedSource;
 }
 
@@ -80,209 +62,60 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
   const outDir = resolve(root, config.outDir);
   const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache);
-  // Set by each full pass before it renders; the `asset` helper reads it.
-  let assetUrls = new Map<string, string>();
-  const helpers = createHelperRegistry(config, (name) => assetUrls.get(name));
+  const load = { root, config, store, now: options.now, drafts: !!options.drafts, future: !!options.future };
+  // Each full pass sets the fingerprinted asset URLs before it renders; the `asset` helper reads them.
+  const assets = { urls: new Map<string, string>() };
+  const helpers = createHelperRegistry(config, (name) => assets.urls.get(name));
+  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch, state: options.state, externalFeeds: options.externalFeeds };
   let last: Committed | undefined;
 
-  /** Scan, parse and link: the site graph, or the problems that prevent it. */
-  async function loadModel(stage: Stage, diagnostics: Diagnostic[], changed: ReadonlySet<string> | undefined) {
-    const scanned = await stage('scan', () => scanContent(root));
-    diagnostics.push(...scanned.diagnostics);
-    const content = await stage('parse', () => store.load(scanned.files, changed));
-    diagnostics.push(...content.diagnostics);
-    const built = await stage('graph', async () =>
-      buildSiteGraph({ ...content, now: options.now, includeDrafts: !!options.drafts, includeFuture: !!options.future }, config),
+  /** One pass as named stages over plain data; any error ends it with nothing written. */
+  async function runPass(pass: Pass, since?: Since): Promise<BuildResult> {
+    const prepared = await prepare(ctx, pass, since);
+    if (!prepared) return pass.stop();
+    const rendered = await renderInto(ctx, pass, prepared, since);
+    if (!rendered) return pass.stop();
+    const removed = since ? [...since.last.urls.keys()].filter((path) => !rendered.files.urls.has(path)) : [];
+    // An in-place rebuild changes the output behind the saved state.
+    if (since) await options.state?.discard();
+    const written = await pass.stage('write', () => rendered.write(removed));
+    pass.diagnostics.push(...(written.warnings ?? []));
+    const { toRender, search } = prepared;
+    if (!since) await options.state?.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: search.kind === 'off' ? undefined : { key: toRender.articleKey, urls: rendered.searchUrls } });
+    last = commit(ctx, prepared, rendered, since);
+    return pass.finish(
+      summarize({
+        graph: prepared.model.graph,
+        pages: prepared.plan.pages.length,
+        rendered: rendered.fresh.size,
+        files: rendered.files.outputs.length + (since ? 0 : rendered.fresh.size),
+        written: written.written,
+        diagnostics: pass.diagnostics,
+        started: pass.started,
+        outDir,
+        changedUrls: [...written.changedPaths.map((path) => rendered.files.urls.get(path)!), ...removed.map((path) => since!.last.urls.get(path)!)],
+        reason: since ? describeChanges(since.changed, since.last.posts, last.posts) : 'full build',
+      }),
     );
-    diagnostics.push(...built.diagnostics);
-    return { scanned, content, graph: built.graph };
-  }
-
-  /** The template engine, compiled again only when a template changed, and a key for the templates it was made from. */
-  async function loadEngine(stage: Stage, diagnostics: Diagnostic[], changedTemplates: ReadonlySet<string> | undefined) {
-    if (last && changedTemplates && ![...changedTemplates].some((p) => p.endsWith('.hbs'))) return { engine: last.engine, templatesKey: last.templatesKey };
-    const templates = await loadTemplates(root);
-    const made = await stage('templates', async () => createTemplateEngine(templates, helpers));
-    diagnostics.push(...made.diagnostics);
-    const templatesKey = hashOf(...[...templates.layouts, ...templates.partials, ...(templates.shortcodes ?? [])].flatMap((t) => [t.file, t.source]));
-    return { engine: made.engine, templatesKey };
-  }
-
-  /** The saved state of the last complete build, when its templates match and its output is still there. */
-  async function usableState(templatesKey: string) {
-    const state = await options.state?.load();
-    if (!state || state.templates !== templatesKey) return undefined;
-    const files = await listOutputFiles(outDir);
-    const search = state.search && state.search.urls.every((u) => files.has(toOutputPath(u) ?? '')) ? state.search : undefined;
-    return { ...state, files, search };
   }
 
   return {
-    async refreshSearch() {
-      const started = last;
-      if (!started?.searchStale) return { diagnostics: [] };
-      // Rebuilds may run meanwhile (they never touch Pagefind or /pagefind/): one that
-      // changes articles marks its own state stale, and the next refresh catches up.
-      started.searchStale = false;
-      const diagnostics: Diagnostic[] = [];
-      const files = await collect(indexOutputFolder(config, outDir, started.articles), diagnostics);
-      if (!files) return { diagnostics };
-      const current = last!;
-      const claims = files.map((f) => ({ path: toOutputPath(f.url)!, url: f.url, data: f.data }));
-      const fresh = new Set(claims.map((c) => c.path));
-      const removed = [...current.urls].filter(([path, url]) => url.startsWith('/pagefind/') && !fresh.has(path)).map(([path]) => path);
-      const written = await writeChanges(outDir, claims, removed);
-      for (const path of removed) current.urls.delete(path);
-      for (const c of claims) current.urls.set(c.path, c.url);
-      return { changedUrls: written.changedPaths.map((p) => current.urls.get(p)!), diagnostics };
-    },
-    async loadGraph() {
-      const diagnostics: Diagnostic[] = [];
-      const { graph } = await loadModel(timer(logger, {}), diagnostics, undefined);
-      return { graph, diagnostics };
-    },
     async build(changed) {
-      const started = performance.now();
-      const timings: Record<string, number> = {};
-      const stage = timer(logger, timings);
-      const diagnostics: Diagnostic[] = [];
-      const stop = (): BuildResult => ({ diagnostics, timings });
-      const previous = changed === undefined ? undefined : last;
-      if (!previous) diagnostics.push(...(await recoverOutputFolder(outDir)));
-      if (previous && (!config.search.enabled || options.deferSearch)) {
-        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state, assets: assetUrls }, previous, changed!, stage, started);
-        if (fast) return { ...fast, timings };
+      const pass = startPass(logger);
+      const since = changed === undefined || !last ? undefined : { last, changed };
+      // A build killed between its two renames left the old output aside: put it back first.
+      if (!since) pass.diagnostics.push(...(await recoverOutputFolder(outDir)));
+      if (since && (!config.search.enabled || options.deferSearch)) {
+        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state, assets: assets.urls }, since.last, since.changed, pass.stage, pass.started);
+        if (fast) return { ...fast, timings: pass.timings };
       }
-
-      // Other sites' feeds download while the content is read.
-      const fetchingFeeds = stage('external', async () => (await options.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
-      const { scanned, content, graph } = await loadModel(stage, diagnostics, previous && changed);
-      const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
-      diagnostics.push(...feedProblems);
-      if (hasErrors(diagnostics)) return stop();
-      const changedTemplates = previous && new Set([...changed!].filter((p) => templateFolders(root).some((f) => p.startsWith(`${f}/`))));
-      const { engine, templatesKey } = await loadEngine(stage, diagnostics, changedTemplates);
-      const assets = await fingerprintAssets([...(await listStaticFiles(root, scanned.files)), ...listBundleFiles(graph.posts, scanned.files)]);
-      assetUrls = assets.urls;
-      const plan = planRoutes(graph, config, assets.files);
-      if (!engine || hasErrors(diagnostics)) return stop();
-      diagnostics.push(...resolveBodyRefs([...graph.posts, ...graph.pages], graph, engine, config.baseUrl));
-
-      const signatures = createSignatures({ graph, versions: content.versions, timeZone: config.timeZone, externalFeeds, assets: assetUrls });
-      const routeSignatures = new Map(plan.pages.map((r) => [r.outputPath, signatures.route(r)]));
-      const saved = previous ? undefined : await usableState(templatesKey);
-      const stale = (r: PageRoute): boolean => {
-        const before = previous ?? saved;
-        if (!before || before.global !== signatures.global || before.signatures.get(r.outputPath) !== routeSignatures.get(r.outputPath)) return true;
-        return previous ? usesAny(engine, r.layout, changedTemplates!) : !saved!.files.has(r.outputPath);
-      };
-      const dirty = plan.pages.filter(stale);
-      const articleKey = articleKeyOf(plan.pages, routeSignatures);
-      const search = planSearch({ config, deferred: !!options.deferSearch, articleKey, previous: saved?.search, allRender: dirty.length === plan.pages.length });
-
-      // A full build writes pages into the new output as they render; a watch rebuild keeps its few until all succeeded.
-      const session = previous ? undefined : openOutputs(outDir, { marker: needsOutputMarker(root, config.outDir) });
-      const kept: RenderedPage[] = [];
-      const fresh = new Set<PageRoute>();
-      const indexer = search.kind === 'index' && search.streamed ? search.indexer : undefined;
-      const renderedAll = await stage('render', () =>
-        collect(
-          renderPages(dirty, graph, config, engine, externalFeeds, {
-            async onPage(page) {
-              fresh.add(page.route);
-              await indexer?.add({ url: page.route.url, kind: page.route.meta.kind, html: page.html });
-              if (session) await session.write({ path: page.route.outputPath, data: page.html });
-              else kept.push(page);
-            },
-            onProgress: (done, total) => logger.progress?.('render', done, total),
-          }).then(() => true),
-          diagnostics,
-        ),
-      );
-      const abandon = async () => {
-        if (search.kind === 'index') await search.indexer.abort();
-        await session?.abort();
-        return stop();
-      };
-      if (!renderedAll) return abandon();
-      const inMemory = new Map(kept.map((p) => [p.route, p.html]));
-      const pages = toPageInfo(plan.pages, (r) => inMemory.get(r) ?? readPage(session && fresh.has(r) ? session.pathOf(r.outputPath) : join(outDir, r.outputPath)));
-      const generated = await stage('outputs', async () => renderOutputs(graph, config, pages));
-      if (search.kind === 'index') generated.push(...((await stage('search', () => collect(finishSearch(search, pages), diagnostics))) ?? []));
-      const files = toOutputFiles(plan, kept, fresh, generated, search.kind === 'reuse' ? search.urls : []);
-      // A deferred search index stays until refreshSearch() replaces it.
-      if (options.deferSearch) for (const [path, url] of previous?.urls ?? []) if (url.startsWith('/pagefind/')) files.urls.set(path, url);
-      diagnostics.push(...checkOutputPaths(files.claims));
-      if (hasErrors(diagnostics)) return abandon();
-
-      const removed = previous ? [...previous.urls.keys()].filter((p) => !files.urls.has(p)) : [];
-      // An in-place rebuild changes the output behind the saved state.
-      if (previous) await options.state?.discard();
-      const written = await stage('write', () => (session ? session.commit(files.outputs) : writeChanges(outDir, files.outputs, removed)));
-      diagnostics.push(...(written.warnings ?? []));
-      const searchUrls = search.kind === 'reuse' ? search.urls : generated.filter((g) => g.url.startsWith('/pagefind/')).map((g) => g.url);
-      if (!previous) await options.state?.save({ templates: templatesKey, global: signatures.global, signatures: routeSignatures, search: search.kind === 'off' ? undefined : { key: articleKey, urls: searchUrls } });
-      const posts = new Map(content.posts.map((p) => [p.sourcePath, p]));
-      const articles = plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
-      const articlesChanged = !previous || [...fresh].some((r) => r.meta.kind === 'post') || articles.length !== previous.articles.length;
-      last = {
-        engine,
-        templatesKey,
-        signatures: routeSignatures,
-        global: signatures.global,
-        urls: files.urls,
-        posts,
-        articles,
-        searchStale: !!options.deferSearch && config.search.enabled && (articlesChanged || !!previous?.searchStale),
-        files: scanned.files,
-        graph,
-        plan,
-        externalFeeds,
-      };
-      return {
-        diagnostics,
-        timings,
-        summary: summarize({
-          graph,
-          pages: plan.pages.length,
-          rendered: fresh.size,
-          files: files.outputs.length + (session ? fresh.size : 0),
-          written: written.written,
-          diagnostics,
-          started,
-          outDir,
-          changedUrls: [...written.changedPaths.map((p) => files.urls.get(p)!), ...removed.map((p) => previous!.urls.get(p)!)],
-          reason: previous ? describeChanges(changed!, previous.posts, posts) : 'full build',
-        }),
-      };
+      return runPass(pass, since);
+    },
+    refreshSearch: () => refreshSearchIndex(config, outDir, () => last),
+    async loadGraph() {
+      const pass = startPass(logger);
+      const { graph } = await loadModel(load, pass.stage, pass.diagnostics, undefined);
+      return { graph, diagnostics: pass.diagnostics };
     },
   };
 }
-
-/** Whether a layout (or the base layout around it) reads one of the changed templates. */
-function usesAny(engine: TemplateEngine, layout: string, changed: ReadonlySet<string>): boolean {
-  return [...engine.filesOf(layout), ...engine.filesOf('base')].some((f) => changed.has(f));
-}
-
-/**
- * Every file of the site with its URL: pages rendered this pass, pages and
- * search files kept from the previous output, copies and generated files.
- */
-function toOutputFiles(plan: RoutePlan, rendered: RenderedPage[], fresh: Set<PageRoute>, generated: GeneratedFile[], keptUrls: string[]) {
-  const kept = keptUrls.map((url) => ({ url, outputPath: toOutputPath(url) ?? '', origin: 'search index' }));
-  const generatedClaims = [...generated.map((g) => ({ ...g, outputPath: toOutputPath(g.url) ?? '' })), ...kept];
-  const outputs: Output[] = [
-    ...rendered.map((r) => ({ path: r.route.outputPath, data: r.html })),
-    ...plan.pages.filter((r) => !fresh.has(r)).map((r) => ({ path: r.outputPath, unchanged: true as const })),
-    ...kept.map((k) => ({ path: k.outputPath, unchanged: true as const })),
-    ...plan.copies.map((c) => ({ path: c.outputPath, copyFrom: c.copyFrom })),
-    ...generatedClaims.filter((g): g is GeneratedFile & { outputPath: string } => 'data' in g).map((g) => ({ path: g.outputPath, data: g.data })),
-  ];
-  const urls = new Map<string, string>([
-    ...plan.pages.map((r) => [r.outputPath, r.url] as const),
-    ...plan.copies.map((c) => [c.outputPath, `/${c.outputPath}`] as const),
-    ...generatedClaims.map((g) => [g.outputPath, g.url] as const),
-  ]);
-  return { outputs, urls, claims: [...plan.pages, ...plan.copies, ...generatedClaims] };
-}
-

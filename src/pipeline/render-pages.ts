@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
-import type { RenderedPageInfo } from '../outputs/generated-file.js';
+import type { PageInfo } from '../outputs/generated-file.js';
 import type { PageRoute } from '../routes/plan-routes.js';
 import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
@@ -28,18 +27,7 @@ export async function renderPages(routes: PageRoute[], graph: SiteGraph, config:
   }
 }
 
-/**
- * Every page, as the discovery outputs see it. The HTML is fetched only if
- * asked for: from memory, or read back from where the page was written (or
- * kept from an earlier build).
- */
-export function toPageInfo(routes: PageRoute[], htmlOf: (route: PageRoute) => string): RenderedPageInfo[] {
-  return routes.map((route) => {
-    const base = { url: route.url, kind: route.meta.kind, lastmod: route.lastmod, noindex: route.meta.noindex };
-    return Object.defineProperty(base, 'html', { enumerable: true, get: () => htmlOf(route) }) as RenderedPageInfo;
-  });
-}
-
-export function readPage(file: string): string {
-  return readFileSync(file, 'utf8');
+/** Every page of the plan, as the discovery outputs see it. */
+export function toPageInfo(routes: PageRoute[]): PageInfo[] {
+  return routes.map((route) => ({ url: route.url, kind: route.meta.kind, lastmod: route.lastmod, noindex: route.meta.noindex }));
 }

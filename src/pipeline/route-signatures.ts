@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashOf as hash } from '../text/hash.js';
 import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import { toIsoInZone } from '../render/helpers/format-date.js';
 import type { PageRoute } from '../routes/plan-routes.js';
@@ -6,9 +6,35 @@ import type { ExternalFeeds } from '../external-feeds/types.js';
 
 // What a page shows, reduced to a string: if a route's signature is unchanged
 // since the last build, its HTML is too, and a rebuild can skip rendering it.
-// A signature names every post it shows by a "card" (the fields other pages
-// display: title, dates, summary, image, category, authors, reading time) and
-// its own content by the hash of its source file.
+//
+// The invariant (see cardFields): a signature covers every value its page
+// shows. A post a page is about is covered whole, by the hash of its source
+// file plus the graph fields it links to (ownPostGraphFields). A post a page
+// only shows as a "card" (lists, related, prev/next, sidebars) is covered by
+// exactly the fields in cardFields, and test/pipeline/signature-coverage.test.ts
+// renders every page with recording posts and fails when any template or
+// helper reads another field of such a post.
+
+/**
+ * The fields of a post shown as a card. `date` is also compared with the
+ * build's clock (the "Scheduled" badge), so a card carries that state too.
+ * A template that shows a new post field on cards must add it here.
+ */
+export const cardFields = ['url', 'title', 'date', 'updated', 'summary', 'image', 'readingMinutes', 'featured', 'draft', 'primaryCategory', 'authors'] as const;
+
+/** The fields of a page's own post that come from the graph, not from its source file; each is part of the route signature. */
+export const ownPostGraphFields = ['url', 'primaryCategory', 'categoryTerms', 'tagTerms', 'authors', 'related', 'prev', 'next', 'breadcrumb'] as const;
+
+type CardField = (typeof cardFields)[number];
+
+/** A card field as plain data: dates as numbers, linked terms and authors by what a card shows of them. */
+function cardValue(p: PostNode, field: CardField): unknown {
+  const value = p[field];
+  if (value instanceof Date) return +value;
+  if (field === 'primaryCategory') return p.primaryCategory ? [p.primaryCategory.name, p.primaryCategory.url] : null;
+  if (field === 'authors') return p.authors.map((a) => [a.name, a.url]);
+  return value ?? null;
+}
 
 export interface SignatureInputs {
   graph: SiteGraph;
@@ -27,18 +53,7 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
   const card = (p: PostNode): string => {
     let sig = cards.get(p);
     if (sig === undefined) {
-      sig = JSON.stringify([
-        p.url,
-        p.title,
-        +p.date,
-        p.updated ? +p.updated : 0,
-        p.summary,
-        p.image ?? null,
-        p.readingMinutes,
-        p.featured,
-        p.primaryCategory ? [p.primaryCategory.name, p.primaryCategory.url] : null,
-        p.authors.map((a) => [a.name, a.url]),
-      ]);
+      sig = JSON.stringify([...cardFields.map((f) => cardValue(p, f)), +p.date > +graph.now]);
       cards.set(p, sig);
     }
     return sig;
@@ -96,8 +111,4 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
   };
 
   return { global, route };
-}
-
-function hash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }

@@ -11,11 +11,13 @@ import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
 import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
 import { createExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
-import { createBuildStateStore, hashOf } from '../cache/build-state.js';
+import { buildStateFormat, createBuildStateStore } from '../cache/build-state.js';
+import { generatorKey } from '../cache/generator-key.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 import { templateFolders } from '../render/theme-files.js';
 import { checkOutputFolder } from '../write/output-folder.js';
+import { resolveNow } from './resolve-now.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -23,8 +25,8 @@ export interface BuildOptions {
   baseUrl?: string;
   drafts?: boolean;
   future?: boolean;
-  /** The build's clock: what counts as "future", and the date pages show. */
-  now: Date;
+  /** The build's clock: what counts as "future", and the date pages show. Text (from `--now`) is read in the site's time zone. */
+  now: Date | string;
   logger: Logger;
   /** Worker threads for markdown; 0 or 1 parses on the main thread. Default: one per core. */
   workers?: number;
@@ -43,13 +45,12 @@ export interface BuildOptions {
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
 export async function openSite(options: BuildOptions, pool: ParsePool): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string; templateFolders: string[] }> {
   const { config, root } = await loadSiteConfig(options);
-  const cache =
-    options.cache === false
-      ? undefined
-      : await loadParseCache(root, contentOptionsOf(config), toolVersion);
-  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, hashOf(toolVersion, JSON.stringify(config), String(!!options.drafts), String(!!options.future)));
+  // Both caches are keyed on the generator's own code: a changed helper must never be served from an old cache.
+  const generator = generatorKey();
+  const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
+  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, config, options));
   const externalFeeds = openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: options.now, drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 

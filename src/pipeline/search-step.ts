@@ -1,21 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
-import type { GeneratedFile, RenderedPageInfo } from '../outputs/generated-file.js';
+import type { GeneratedFile } from '../outputs/generated-file.js';
 import { startSearchIndex, type SearchIndexer } from '../outputs/search-index.js';
 import type { PageRoute } from '../routes/plan-routes.js';
-import { hashOf } from '../cache/build-state.js';
+import { hashOf } from '../text/hash.js';
 import { mapLimited } from '../write/map-limited.js';
 
 // How a build gets its search index: reused from the last build when no
-// article changed, made while pages render when all of them render (Pagefind's
-// output depends on the order pages arrive in, so they must arrive in plan
-// order), made after rendering otherwise, or left to a later refresh.
+// article changed, made while pages render (see search-feed.ts), or left to a
+// later refresh (serve --watch).
 
 export type SearchPlan =
   | { kind: 'off' }
   | { kind: 'reuse'; urls: string[] }
-  | { kind: 'index'; indexer: SearchIndexer; streamed: boolean };
+  | { kind: 'index'; indexer: SearchIndexer };
 
 export interface SearchInputs {
   config: SiteConfig;
@@ -23,7 +22,6 @@ export interface SearchInputs {
   articleKey: string;
   /** The last build's index, when it is known to be in the output folder. */
   previous?: { key: string; urls: string[] };
-  allRender: boolean;
 }
 
 /** One key for the search index's inputs: the signatures of every article page, in order. */
@@ -34,13 +32,7 @@ export function articleKeyOf(routes: PageRoute[], signatures: ReadonlyMap<string
 export function planSearch(input: SearchInputs): SearchPlan {
   if (!input.config.search.enabled || input.deferred) return { kind: 'off' };
   if (input.previous?.key === input.articleKey) return { kind: 'reuse', urls: input.previous.urls };
-  return { kind: 'index', indexer: startSearchIndex(input.config), streamed: input.allRender };
-}
-
-/** Finishes an index made during or after rendering; the pages not rendered this pass are read from disk. */
-export async function finishSearch(plan: SearchPlan & { kind: 'index' }, pages: RenderedPageInfo[]): Promise<GeneratedFile[]> {
-  if (!plan.streamed) for (const page of pages) await plan.indexer.add(page);
-  return plan.indexer.finish();
+  return { kind: 'index', indexer: startSearchIndex(input.config) };
 }
 
 /** A fresh index of the article pages in the output folder (serve --watch, after a rebuild). */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { codes } from '../diagnostics/codes.js';
+import { isIgnoredPath } from '../paths/ignored-files.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { decodeUtf8, saveAsUtf8 } from '../text/decode-utf8.js';
 import type { TemplateSet, TemplateSource } from './template-engine.js';
@@ -19,7 +20,7 @@ export async function loadTemplates(root: string): Promise<TemplateSet> {
 }
 
 function readHbs(files: ThemeFile[]): Promise<TemplateSource[]> {
-  const templates = files.filter((f) => f.name.endsWith('.hbs') && !/(^|\/)\./.test(f.name));
+  const templates = files.filter((f) => f.name.endsWith('.hbs') && !isIgnoredPath(f.name));
   return Promise.all(templates.map(async (f) => decodeTemplate(f, await readFile(f.absPath))));
 }
 

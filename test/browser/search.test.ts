@@ -9,6 +9,9 @@ const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) console.warn(`skipping the browser tests: ${chromiumPath} not found (apt-get install -y chromium)`);
 
+// Every wait is on a condition, with a limit generous enough for a loaded machine.
+const waitMs = 60_000;
+
 const catania = 'Trial opens in Catania over smuggling network behind deadly crossings';
 
 describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
@@ -24,7 +27,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-  }, 60_000);
+  }, 3 * waitMs);
 
   afterAll(async () => {
     await browser?.close();
@@ -34,7 +37,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
   async function open(path: string, javaScriptEnabled = true): Promise<Page> {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(waitMs);
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${origin}${path}`);
     return page;
@@ -48,7 +51,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
   it('opens the search box from the header and shows the matching article on the search page', async () => {
     const page = await open('/news/');
     await page.click('[data-search-open]');
-    await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#search-dialog').isVisible(), { timeout: waitMs }).toBe(true);
     expect(await page.locator('.search-dialog__hint').textContent()).toBe('Type above and press Enter to search. Press Esc to cancel.');
     await page.keyboard.type('Catania');
     await page.keyboard.press('Enter');
@@ -61,9 +64,9 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
   it('closes the search box with Esc', async () => {
     const page = await open('/news/');
     await page.click('[data-search-open]');
-    await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#search-dialog').isVisible(), { timeout: waitMs }).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#search-dialog').isVisible(), { timeout: waitMs }).toBe(false);
     expect(page.url()).toBe(`${origin}/news/`);
     await page.context().close();
   });
@@ -74,7 +77,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     expect(await page.locator('[data-search-fallback]').first().isVisible()).toBe(false);
     // "Privacy" is only in the footer menu, which every article page carries.
     const footerOnly = await open('/news/search/?q=Privacy');
-    await expect.poll(() => footerOnly.locator('.pagefind-ui__message').textContent()).toBe('No results for Privacy');
+    await expect.poll(() => footerOnly.locator('.pagefind-ui__message').textContent(), { timeout: waitMs }).toBe('No results for Privacy');
     expect(await footerOnly.locator('.pagefind-ui__result').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/content/parse-date.js';
@@ -92,15 +92,20 @@ describe('parseDate', () => {
   it('does not depend on the TZ of the process (row 10)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parse-date-'));
     try {
-      const source = readFileSync(new URL('../../src/content/parse-date.ts', import.meta.url), 'utf8');
-      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-      writeFileSync(join(dir, 'parse-date.mjs'), js.outputText);
-      const script = `import { parseDate } from './parse-date.mjs';
+      // The two modules alone, compiled here: the process's TZ is set before anything loads.
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+      for (const file of ['content/parse-date', 'text/zone-time']) {
+        const source = readFileSync(new URL(`../../src/${file}.ts`, import.meta.url), 'utf8');
+        const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+        mkdirSync(join(dir, dirname(file)), { recursive: true });
+        writeFileSync(join(dir, `${file}.js`), js.outputText);
+      }
+      const script = `import { parseDate } from './content/parse-date.js';
 const values = ['2024-11-06', '2024-11-06 09:30', '2024-03-31 01:30', '2024-10-27 01:30', '2024-11-06T09:30+01:00'];
 console.log(JSON.stringify(values.map((v) => parseDate(v, 'Europe/London').toISOString())));`;
-      writeFileSync(join(dir, 'run.mjs'), script);
+      writeFileSync(join(dir, 'run.js'), script);
       const runUnder = (tz: string) =>
-        JSON.parse(execFileSync(process.execPath, [join(dir, 'run.mjs')], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }));
+        JSON.parse(execFileSync(process.execPath, [join(dir, 'run.js')], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }));
       const expected = ['2024-11-06T00:00:00.000Z', '2024-11-06T09:30:00.000Z', '2024-03-31T01:30:00.000Z', '2024-10-27T00:30:00.000Z', '2024-11-06T08:30:00.000Z'];
       for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati']) expect(runUnder(tz), tz).toEqual(expected);
     } finally {

@@ -101,24 +101,35 @@ describe('dev server', () => {
     expect(head.body).toBe('');
   });
 
-  it('streams reload and error events, replaying the current error to new clients', async () => {
-    live.send({ type: 'error', text: 'content/posts/a.md:1:1 error MS202 front matter is never closed' });
+  it('streams distinct events, replays the current error to new clients, and only a good build clears it', async () => {
+    live.buildFailed('content/posts/a.md:1:1 error MS202 front matter is never closed');
     const received = await new Promise<string>((resolve) => {
       const req = request({ host: '127.0.0.1', port, path: '/news/__migrant/events', headers: { Host: `localhost:${port}` } }, (res) => {
         let body = '';
         res.on('data', (c) => {
           body += c;
-          if (body.includes('"reload"')) {
+          if (body.includes('"error"') && !body.includes('"fixed"') && live.currentError()) {
+            // A search index refreshed meanwhile says nothing while the build is broken.
+            live.searchRefreshed(['/pagefind/pagefind.js']);
+            expect(live.currentError()).toContain('MS202');
+            live.buildSucceeded(['/a/', '/assets/css/site.css']);
+          }
+          if (body.includes('"styles"')) {
             req.destroy();
             resolve(body);
           }
         });
-        setTimeout(() => live.send({ type: 'reload', urls: ['/a/'] }), 50);
       });
       req.end();
     });
-    expect(received).toContain('data: {"type":"error","text":"content/posts/a.md:1:1 error MS202 front matter is never closed"}');
-    expect(received).toContain('data: {"type":"reload","urls":["/a/"]}');
+    const messages = [...received.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]));
+    expect(messages).toEqual([
+      { type: 'error', text: 'content/posts/a.md:1:1 error MS202 front matter is never closed' },
+      { type: 'fixed' },
+      { type: 'reload', urls: ['/a/'] },
+      { type: 'styles', urls: ['/assets/css/site.css'] },
+    ]);
+    expect(live.currentError()).toBeUndefined();
     const script = await get('/news/__migrant/live.js');
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.body).toContain("new EventSource(base + '__migrant/events')");

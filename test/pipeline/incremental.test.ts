@@ -12,14 +12,17 @@ let site: FixtureCopy;
 afterEach(() => {
   site?.cleanup();
   search = true;
+  flags = {};
 });
 
 // With search off, body edits take the fast path that keeps the graph; with it on, the full rebuild.
 let search = true;
+// --drafts and --future show articles (and badges) a plain build leaves out.
+let flags: { drafts?: boolean; future?: boolean } = {};
 
 async function builderFor(outDir: string): Promise<SiteBuilder> {
   const { config } = await loadConfig(`${site.root}/site.config.json`);
-  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { enabled: search } }, now, logger: silentLogger });
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { enabled: search } }, now, ...flags, logger: silentLogger });
 }
 
 async function expectSameAsFullBuild(): Promise<void> {
@@ -59,12 +62,21 @@ const steps: Step[] = [
   ['edit a partial', (s) => (s.edit('templates/partials/footer.hbs', (t) => t.replace('©', '© Fixture')), ['templates/partials/footer.hbs'])],
   ['edit a stylesheet', (s) => (s.edit('templates/assets/css/site.css', (t) => `${t}\n.x{color:red}\n`), ['templates/assets/css/site.css'])],
   ['publish a draft', (s) => (s.edit('content/posts/draft-story.md', (t) => t.replace('draft: true', 'draft: false')), ['content/posts/draft-story.md'])],
+  ['make a published article a draft again', (s) => (s.edit('content/posts/lampedusa-rescue.md', (t) => t.replace('date: 2024-10-28T18:00:00', 'date: 2024-10-28T18:00:00\ndraft: true')), ['content/posts/lampedusa-rescue.md'])],
+  ['move an embargo to an earlier date', (s) => (s.edit('content/posts/embargoed.md', (t) => t.replace('date: 2024-12-15T08:00:00', 'date: 2024-11-09T08:00:00')), ['content/posts/embargoed.md'])],
+  ['schedule a published article', (s) => (s.edit('content/posts/rome-court-ruling.md', (t) => t.replace('date: 2024-11-06T15:30:00\nupdated: 2024-11-07T08:00:00', 'date: 2024-11-20T15:30:00')), ['content/posts/rome-court-ruling.md'])],
   ['edit popularity data', (s) => (s.edit('content/data/popularity.json', (t) => t.replace('"views": 900', '"views": 10').replace('"2024-11-09": 400', '"2024-11-09": 1')), ['content/data/popularity.json'])],
 ];
 
 describe('incremental rebuilds', () => {
-  it.each([true, false])('match a fresh full build after every step of a scripted editing session (search %s)', async (withSearch) => {
+  it.each([
+    { withSearch: true, drafts: false, future: false },
+    { withSearch: false, drafts: false, future: false },
+    // Search off: a body edit takes the fast path, a front-matter edit the general one.
+    { withSearch: false, drafts: true, future: true },
+  ])('match a fresh full build after every step of a scripted editing session (%o)', async ({ withSearch, ...withFlags }) => {
     search = withSearch;
+    flags = withFlags;
     site = copyFixture('newsroom');
     const builder = await builderFor('dist');
     const first = await builder.build();

@@ -73,3 +73,8 @@ export function article(fields: Record<string, unknown>, body = 'Body text.'): s
     .join('\n');
   return `---\n${yaml}\n---\n\n${body}\n`;
 }
+
+/** What a command printed to stderr besides progress lines (`render 12/12`, shown when a build takes over 2 s, as on a loaded machine). */
+export function problemsIn(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line !== '' && !/^\w+ +\d+\/\d+$/.test(line));
+}

@@ -1,3 +1,5 @@
+import { zoneOffset } from '../../text/zone-time.js';
+
 export type DateStyle = 'long' | 'short' | 'iso' | 'time' | 'year';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -40,12 +42,11 @@ const formatted = new Map<string, string>();
 /** `2024-11-06T09:30:00+01:00` in the given zone. */
 export function toIsoInZone(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(isoFormatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const offsetMinutes = Math.round(zoneOffset(date.getTime(), timeZone) / 60000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const offset = offsetMinutes === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
 // Creating an Intl.DateTimeFormat costs far more than using one.

@@ -1,0 +1,39 @@
+import type { PageRoute } from '../routes/plan-routes.js';
+import type { TemplateEngine } from '../render/template-engine.js';
+import { createSignatures, type SignatureInputs } from './route-signatures.js';
+import { articleKeyOf } from './search-step.js';
+
+/**
+ * What an earlier build left that this one may keep: its page signatures,
+ * and which of its pages are still in the output folder and made from the
+ * same templates. Either the last pass of this process (serve --watch) or
+ * the saved state of the last complete build (a warm CLI build).
+ */
+export interface Baseline {
+  global: string;
+  signatures: ReadonlyMap<string, string>;
+  keeps(route: PageRoute): boolean;
+}
+
+export interface RenderPlan {
+  global: string;
+  /** Output path → signature, for every page. */
+  signatures: Map<string, string>;
+  /** The pages to render, in plan order. */
+  dirty: PageRoute[];
+  /** The search index's inputs (see articleKeyOf). */
+  articleKey: string;
+}
+
+/** Which pages must render: those whose signature changed since the baseline, or that it cannot keep. */
+export function planRender(inputs: SignatureInputs, routes: PageRoute[], baseline?: Baseline): RenderPlan {
+  const made = createSignatures(inputs);
+  const signatures = new Map(routes.map((r) => [r.outputPath, made.route(r)]));
+  const same = (r: PageRoute) => !!baseline && baseline.global === made.global && baseline.signatures.get(r.outputPath) === signatures.get(r.outputPath) && baseline.keeps(r);
+  return { global: made.global, signatures, dirty: routes.filter((r) => !same(r)), articleKey: articleKeyOf(routes, signatures) };
+}
+
+/** The baseline of the last pass in this process: its pages are kept unless their layout uses a changed template. */
+export function lastPassBaseline(last: { global: string; signatures: ReadonlyMap<string, string> }, engine: TemplateEngine, changedTemplates: ReadonlySet<string>): Baseline {
+  return { ...last, keeps: (r) => ![...engine.filesOf(r.layout), ...engine.filesOf('base')].some((f) => changedTemplates.has(f)) };
+}

@@ -1,0 +1,161 @@
+import type { SiteConfig } from '../config/schema.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { Logger } from '../log.js';
+import type { GeneratedFile } from '../outputs/generated-file.js';
+import { renderOutputs } from '../outputs/render-outputs.js';
+import type { HelperDef } from '../render/helper-registry.js';
+import type { RenderedPage } from '../render/render-routes.js';
+import type { TemplateEngine } from '../render/template-engine.js';
+import { checkOutputPaths } from '../routes/check-output-paths.js';
+import { planRoutes, type PageRoute, type RoutePlan } from '../routes/plan-routes.js';
+import type { BuildStateStore } from '../cache/build-state.js';
+import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
+import type { ExternalFeeds } from '../external-feeds/types.js';
+import { resolveBodyRefs } from '../render/resolve-body-refs.js';
+import { templateFolders } from '../render/theme-files.js';
+import { needsOutputMarker } from '../write/output-folder.js';
+import { writeChanges } from '../write/write-changes.js';
+import { openOutputs, type WriteStats } from '../write/write-outputs.js';
+import { collect, type Committed, type Pass } from './build-pass.js';
+import { listBundleFiles } from './bundle-files.js';
+import { fingerprintAssets } from './fingerprint-assets.js';
+import { listStaticFiles } from './list-static-files.js';
+import { loadEngine, loadModel, type LoadedModel, type LoadInputs } from './load-site.js';
+import { claimsOf, outputFilesOf, searchFolder, type OutputFiles } from './output-claims.js';
+import { lastPassBaseline, planRender, type RenderPlan } from './plan-render.js';
+import { renderPages, toPageInfo } from './render-pages.js';
+import { loadSavedBaseline } from './saved-baseline.js';
+import { createSearchFeed } from './search-feed.js';
+import { planSearch, type SearchPlan } from './search-step.js';
+
+// The stages of a full or incremental pass, each over plain data:
+// prepare (load → graph → templates → plan routes → other outputs → check
+// claims → plan render), render into a sink (→ search), write, commit.
+
+export interface PassContext {
+  load: LoadInputs;
+  config: SiteConfig;
+  outDir: string;
+  logger: Logger;
+  helpers: Record<string, HelperDef>;
+  /** Theme asset name → fingerprinted URL, set by each pass before it renders (the `asset` helper reads it). */
+  assets: { urls: Map<string, string> };
+  deferSearch: boolean;
+  state?: BuildStateStore;
+  externalFeeds?: ExternalFeedSource;
+}
+
+/** What the last good pass left and what changed since; absent for a full build. */
+export interface Since {
+  last: Committed;
+  changed: ReadonlySet<string>;
+}
+
+export interface Prepared {
+  model: LoadedModel;
+  engine: TemplateEngine;
+  templatesKey: string;
+  plan: RoutePlan;
+  /** Feeds, sitemaps, robots.txt, redirects: made from the graph alone, before rendering. */
+  generated: GeneratedFile[];
+  toRender: RenderPlan;
+  search: SearchPlan;
+  externalFeeds: ExternalFeeds;
+}
+
+/** Everything up to rendering; undefined when a problem stops the pass (in pass.diagnostics). */
+export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Promise<Prepared | undefined> {
+  const { stage, diagnostics } = pass;
+  // Other sites' feeds download while the content is read.
+  const fetchingFeeds = stage('external', async () => (await ctx.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
+  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed);
+  const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
+  diagnostics.push(...feedProblems);
+  if (hasErrors(diagnostics)) return undefined;
+  const folders = templateFolders(ctx.load.root);
+  const changedTemplates = new Set([...(since?.changed ?? [])].filter((p) => folders.some((f) => p.startsWith(`${f}/`))));
+  const templatesSame = since && ![...changedTemplates].some((p) => p.endsWith('.hbs'));
+  const { engine, templatesKey } = await loadEngine(ctx.load.root, ctx.helpers, stage, diagnostics, templatesSame ? since.last : undefined);
+  if (!engine || hasErrors(diagnostics)) return undefined;
+  // Links and shortcodes in bodies resolve against the graph before anything shows a body (pages, feeds, signatures).
+  diagnostics.push(...resolveBodyRefs([...model.graph.posts, ...model.graph.pages], model.graph, engine, ctx.config.baseUrl));
+  const statics = await listStaticFiles(ctx.load.root, model.files);
+  diagnostics.push(...statics.diagnostics);
+  const assets = await fingerprintAssets([...statics.files, ...listBundleFiles(model.graph.posts, model.files)]);
+  ctx.assets.urls = assets.urls;
+  const plan = planRoutes(model.graph, ctx.config, assets.files);
+  const generated = await stage('outputs', async () => renderOutputs(model.graph, ctx.config, toPageInfo(plan.pages)));
+  // URL collisions, before anything renders.
+  diagnostics.push(...checkOutputPaths(claimsOf(plan, generated, ctx.config.search.enabled)));
+  if (hasErrors(diagnostics)) return undefined;
+  const saved = since ? undefined : await loadSavedBaseline(ctx.state, templatesKey, ctx.outDir);
+  const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
+  const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline);
+  const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, articleKey: toRender.articleKey, previous: saved?.search });
+  return { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
+}
+
+export interface Rendered {
+  /** Pages rendered this pass. */
+  fresh: ReadonlySet<PageRoute>;
+  /** The files to write (pages a full build already wrote into its new output are not among them). */
+  files: OutputFiles;
+  searchUrls: string[];
+  /** Writes the files: swaps a full build's new output in, or updates the served output in place. */
+  write(removed: string[]): Promise<WriteStats>;
+}
+
+/**
+ * Renders the pages that changed into a sink: a full build writes them into
+ * its new output as they render, a watch rebuild keeps its few in memory until
+ * all succeeded. The search index is fed in the same loop.
+ */
+export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, since?: Since): Promise<Rendered | undefined> {
+  const session = since ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir) });
+  const fresh = new Set<PageRoute>(p.toRender.dirty);
+  const feed = p.search.kind === 'index' ? createSearchFeed(p.search.indexer, p.plan.pages, fresh, ctx.outDir) : undefined;
+  const kept: RenderedPage[] = [];
+  const onPage = async (page: RenderedPage) => {
+    await feed?.rendered(page.route, page.html);
+    if (session) await session.write({ path: page.route.outputPath, data: page.html });
+    else kept.push(page);
+  };
+  const onProgress = (done: number, total: number) => ctx.logger.progress?.('render', done, total);
+  const ok = await pass.stage('render', () => collect(renderPages(p.toRender.dirty, p.model.graph, ctx.config, p.engine, p.externalFeeds, { onPage, onProgress }).then(() => true), pass.diagnostics));
+  const searchFiles = ok && feed ? await pass.stage('search', () => collect(feed.finish(), pass.diagnostics)) : [];
+  if (!ok || !searchFiles) {
+    await feed?.abort();
+    await session?.abort();
+    return undefined;
+  }
+  const keptSearch = p.search.kind === 'reuse' ? p.search.urls : ctx.deferSearch ? previousSearchUrls(since) : [];
+  const files = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...searchFiles], keptSearch);
+  const searchUrls = p.search.kind === 'reuse' ? p.search.urls : searchFiles.map((g) => g.url);
+  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
+  return { fresh, files, searchUrls, write };
+}
+
+/** A deferred search index stays as it is until refreshSearch() replaces it. */
+function previousSearchUrls(since?: Since): string[] {
+  return [...(since?.last.urls.values() ?? [])].filter((url) => url.startsWith(`/${searchFolder}`));
+}
+
+/** What the next pass compares against: this pass's signatures, output and graph. */
+export function commit(ctx: PassContext, p: Prepared, r: Rendered, since?: Since): Committed {
+  const articles = p.plan.pages.filter((route) => route.meta.kind === 'post').map((route) => ({ url: route.url, outputPath: route.outputPath }));
+  const articlesChanged = !since || [...r.fresh].some((route) => route.meta.kind === 'post') || articles.length !== since.last.articles.length;
+  return {
+    engine: p.engine,
+    templatesKey: p.templatesKey,
+    signatures: p.toRender.signatures,
+    global: p.toRender.global,
+    urls: r.files.urls,
+    posts: new Map(p.model.content.posts.map((post) => [post.sourcePath, post])),
+    articles,
+    searchStale: ctx.deferSearch && ctx.config.search.enabled && (articlesChanged || !!since?.last.searchStale),
+    files: p.model.files,
+    graph: p.model.graph,
+    plan: p.plan,
+    externalFeeds: p.externalFeeds,
+  };
+}
