@@ -13,6 +13,12 @@ const integration = [
   'test/outputs/search-index.test.ts',
   'test/render/html-valid.test.ts',
   'test/render/seo-escaping.test.ts',
+  'test/render/builtin-theme.test.ts',
+  'test/reliability/**/*.test.ts',
+  'test/check/check-command.test.ts',
+  'test/external-feeds/external-feed-widgets.test.ts',
+  'test/external-feeds/sample-site-offline.test.ts',
+  'test/integration/**/*.test.ts',
 ];
 const browser = ['test/browser/**/*.test.ts'];
 

@@ -35,19 +35,23 @@ async function build(s: TempSite) {
 }
 
 const builtIn = (path: string) => readFileSync(join(builtInThemeDir, path), 'utf8');
+/** The fingerprinted output path of a theme asset: `css/site` → `assets/css/site.<hash>.css`. */
+const asset = (name: string) => site.list().find((f) => f.startsWith(`assets/${name}.`))!;
 
 describe('the built-in theme', () => {
   it('builds a site without templates/ into exactly the pages and assets of the theme, with no diagnostics', async () => {
     const result = await build(harbourSite());
     expect(result.diagnostics).toEqual([]);
     expect(site.exists('templates')).toBe(false);
-    expect(site.list()).toEqual([
+    // Theme assets carry a hash of their content in the name.
+    expect(site.list().map((f) => f.replace(/\.[0-9a-f]{10}\./, '.<hash>.'))).toEqual([
       '2024/05/ferry/index.html',
       '404.html',
+      '_headers',
       'about/index.html',
-      'assets/css/site.css',
-      'assets/js/search.js',
-      'assets/js/site.js',
+      'assets/css/site.<hash>.css',
+      'assets/js/search.<hash>.js',
+      'assets/js/site.<hash>.js',
       'author/lena-ortiz/feed.xml',
       'author/lena-ortiz/index.html',
       'authors/index.html',
@@ -65,7 +69,7 @@ describe('the built-in theme', () => {
     expect(site.read('dist/2024/05/ferry/index.html')).toContain('<h1 class="article__title">Ferry timetable changes</h1>');
     expect(site.read('dist/about/index.html')).toContain('A small newsroom on the waterfront.');
     expect(site.read('dist/author/lena-ortiz/index.html')).toContain('Lena Ortiz');
-    expect(site.read('dist/assets/css/site.css')).toBe(builtIn('assets/css/site.css'));
+    expect(site.read(`dist/${asset('css/site')}`)).toBe(builtIn('assets/css/site.css'));
   });
 
   it('takes an overriding partial, layout and asset from the site and the rest from the built-in theme', async () => {
@@ -84,8 +88,8 @@ describe('the built-in theme', () => {
     expect(post).toContain('<h1 class="article__title">Ferry timetable changes</h1>');
     expect(post).toContain('<footer class="harbour-footer">');
     expect(post).not.toContain('harbour-page');
-    expect(site.read('dist/assets/css/site.css')).toBe('body { color: navy; }\n');
-    expect(site.read('dist/assets/js/site.js')).toBe(builtIn('assets/js/site.js'));
+    expect(site.read(`dist/${asset('css/site')}`)).toBe('body { color: navy; }\n');
+    expect(site.read(`dist/${asset('js/site')}`)).toBe(builtIn('assets/js/site.js'));
   });
 
   it('lets a site layout use a partial that only the site has', async () => {
