@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
+import { findTemplateSyntax } from '../support/template-syntax.js';
 import { repoRoot } from '../support/temp-site.js';
 
 // Three small archives written the way Jekyll, Hugo and Eleventy blogs are,
@@ -54,6 +55,31 @@ describe('archives as found', () => {
     const kept = all.filter(({ origin, slug, url }) => (url ? has(origin, `${url.slice(1)}index.html`) : new RegExp(`/${slug}/</loc>`).test(sitemaps[origin])));
     expect(kept.length / all.length).toBeGreaterThanOrEqual(0.97);
     expect(kept).toHaveLength(13);
+  });
+});
+
+describe('bodies of the archives', () => {
+  it.each(origins)('%s: no page or feed shows template syntax', (origin) => {
+    expect(findTemplateSyntax(join(sites[origin].root, 'dist'))).toBeUndefined();
+  });
+
+  it('Jekyll: post_url links to the migrated address, highlight is a code block, a YouTube embed stays', () => {
+    const html = page('jekyll', '/2018/09/data-release/');
+    expect(html).toContain('see how they were <a href="/2016/02/volunteer-drive/">recruited</a>.');
+    expect(html).toContain('<pre><code class="language-python">rows = [row for row in ledger if row.month]');
+    expect(html).toMatch(/<iframe src="https:\/\/www\.youtube\.com\/embed\/M7lc1UVf-VE" title="How we typed up the ledger" sandbox="[^"]+" loading="lazy"/);
+  });
+
+  it('Hugo: figure with the bundle picture, youtube and ref shortcodes', () => {
+    const html = page('hugo', '/2020/07/summer-dispatch/');
+    expect(html).toContain('<figure><img src="img/weir.svg" alt="The weir from the east bank" loading="lazy"><figcaption>From the east bank at dusk.</figcaption></figure>');
+    expect(has('hugo', '2020/07/summer-dispatch/img/weir.svg')).toBe(true);
+    expect(html).toMatch(/<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE"/);
+    expect(html).toContain('The ferry changes are in <a href="/news/ferry-timetables/">the timetable story</a>.');
+  });
+
+  it('Eleventy: Liquid assign and filters', () => {
+    expect(page('eleventy', '/2021/06/night-buses/')).toContain('The BORDER TO CAPITAL line runs every night of the week.');
   });
 });
 
