@@ -31,7 +31,8 @@ export interface LiveReload {
   close(): void;
 }
 
-const maxClients = 64;
+/** Pages connected at once; more are refused (503) so a runaway tab loop cannot exhaust sockets. */
+export const maxLiveClients = 64;
 
 export function createLiveReload(): LiveReload {
   const clients = new Set<ServerResponse>();
@@ -48,7 +49,7 @@ export function createLiveReload(): LiveReload {
 
   return {
     connect(req, res) {
-      if (clients.size >= maxClients) {
+      if (clients.size >= maxLiveClients) {
         res.writeHead(503, { 'Retry-After': '5' }).end();
         return;
       }

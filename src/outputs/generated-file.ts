@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
 /** A file made from the site graph rather than a template: feeds, sitemaps, robots.txt, the search index. */
 export interface GeneratedFile {
   /** Site-relative URL, e.g. `/feed.xml` or `/category/greece/feed.xml`. */
@@ -5,6 +7,8 @@ export interface GeneratedFile {
   data: string | Uint8Array;
   /** What asked for it, for collision reports: `rss feed`, `sitemap`. */
   origin: string;
+  /** The front matter that asked for it (an alias), so a collision report points at the line. */
+  place?: Pick<Diagnostic, 'file' | 'line' | 'column'>;
 }
 
 /** A page of the plan, as the discovery outputs see it (they need no HTML). */

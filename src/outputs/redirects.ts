@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
+import { keyPlace } from '../graph/key-place.js';
 import type { PostNode, SiteGraph } from '../graph/types.js';
 import { escapeXml } from './escape-xml.js';
 import type { GeneratedFile } from './generated-file.js';
@@ -16,7 +17,7 @@ export function renderRedirects(graph: SiteGraph, config: SiteConfig): Generated
   const rules: string[] = [];
   for (const post of graph.posts) {
     for (const alias of post.aliases) {
-      files.push({ url: toPageUrl(alias), data: renderRedirectPage(post, config), origin: `alias of ${post.sourcePath}` });
+      files.push({ url: toPageUrl(alias), data: renderRedirectPage(post, config), origin: `alias of ${post.sourcePath}`, place: keyPlace(post, 'aliases', 'redirect_from') });
       rules.push(`${toSiteUrl(alias, config.baseUrl)} ${toSiteUrl(post.url, config.baseUrl)} 301`);
     }
   }

@@ -16,7 +16,7 @@ export function claimsOf(plan: RoutePlan, generated: GeneratedFile[], searchEnab
   return [
     ...plan.pages,
     ...plan.copies,
-    ...generated.map((g) => ({ url: g.url, outputPath: toOutputPath(g.url) ?? '', origin: g.origin })),
+    ...generated.map((g) => ({ url: g.url, outputPath: toOutputPath(g.url) ?? '', origin: g.origin, place: g.place })),
     ...(searchEnabled ? [{ outputPath: searchFolder, origin: 'search index (/pagefind/)' }] : []),
   ];
 }

@@ -8,12 +8,11 @@ export interface OutputClaim {
   url?: string;
   /** A content file, or what generated the output (`tag "asylum"`, `rss feed`). */
   origin: string;
+  /** Where in a content file the claim was made (an alias's front matter line), when known. */
+  place?: Pick<Diagnostic, 'file' | 'line' | 'column'>;
 }
 
-interface Owner {
-  path: string;
-  origin: string;
-}
+type Owner = Pick<OutputClaim, 'origin' | 'place'> & { path: string };
 
 /**
  * Every output path must stay inside the output folder and belong to one
@@ -34,6 +33,7 @@ export function checkOutputPaths(outputs: OutputClaim[]): Diagnostic[] {
         diagnostics.push(
           error(codes.hiddenOutputPath, `output path names a hidden file or folder ("${hidden}"): ${JSON.stringify(url)}`, {
             file: r.origin,
+            ...r.place,
             hint: 'remove the leading dot; hosts read dotfiles and dot-folders as configuration',
           }),
         );
@@ -42,13 +42,14 @@ export function checkOutputPaths(outputs: OutputClaim[]): Diagnostic[] {
       diagnostics.push(
         error(codes.outputEscapes, `output path escapes the output folder: ${JSON.stringify(r.url ?? r.outputPath)}`, {
           file: r.origin,
+          ...r.place,
           hint: 'use a slug of letters, digits and dashes; ".." and "/" are not allowed',
         }),
       );
       continue;
     }
     const key = keyOf(r.outputPath);
-    owners.set(key, [...(owners.get(key) ?? []), { path: r.outputPath, origin: r.origin }]);
+    owners.set(key, [...(owners.get(key) ?? []), { path: r.outputPath, origin: r.origin, place: r.place }]);
   }
   for (const list of owners.values()) if (list.length > 1) diagnostics.push(collision(`${list.length} pages would be written to ${list[0].path}`, list));
   for (const [key, [owner]] of owners) {
@@ -73,6 +74,7 @@ function collision(message: string, list: Owner[]): Diagnostic {
   return error(codes.urlCollision, `${message}: ${origins.join(', ')}`, {
     // Generated files name their source inside the origin: `alias of content/posts/a.md`.
     file: origins.map((o) => /(?:^|\s)(content\/\S+)/.exec(o)?.[1]).find(Boolean),
+    ...list.find((o) => o.place?.line !== undefined)?.place,
     hint: 'give one of them a different slug (front matter "slug:"), alias or permalink pattern; generated files (feeds, sitemaps, robots.txt, _redirects, /pagefind/) keep their names',
   });
 }

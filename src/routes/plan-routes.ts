@@ -1,7 +1,9 @@
 import type { SiteConfig } from '../config/schema.js';
 import { paginate } from '../graph/paginate.js';
 import type { PageOf } from '../graph/paginate.js';
+import { keyPlace } from '../graph/key-place.js';
 import type { AuthorNode, PageNode, PostNode, SiteGraph, Term } from '../graph/types.js';
+import type { OutputClaim } from './check-output-paths.js';
 import { toOutputPath } from './output-path.js';
 
 export interface PageMeta {
@@ -37,6 +39,8 @@ export interface PageRoute {
   sources: string[];
   /** What asked for this page, for collision reports: a file or `tag "asylum"`. */
   origin: string;
+  /** The front matter line that set its address (slug, permalink), for collision reports. */
+  place?: OutputClaim['place'];
   /** When what the page shows last changed, for sitemaps. */
   lastmod?: Date;
 }
@@ -72,10 +76,10 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
     pages.push(page(p.url, 'home', { kind: 'home', title, description: config.description }, { pagination: p }, sourcesOf(p.items), 'home page'));
   }
   for (const post of graph.posts) {
-    pages.push(page(post.url, 'post', { kind: 'post', title: post.title, description: post.summary }, { post }, [post.sourcePath], post.sourcePath));
+    pages.push(page(post.url, 'post', { kind: 'post', title: post.title, description: post.summary }, { post }, [post.sourcePath], post.sourcePath, addressPlace(post)));
   }
   for (const p of graph.pages) {
-    pages.push(page(p.url, 'page', { kind: 'page', title: p.title, description: describe(p.description) }, { page: p }, [p.sourcePath], p.sourcePath));
+    pages.push(page(p.url, 'page', { kind: 'page', title: p.title, description: describe(p.description) }, { page: p }, [p.sourcePath], p.sourcePath, addressPlace(p)));
   }
   for (const [terms, label, indexUrl] of [
     [graph.tags, 'Tags', '/tags/'],
@@ -105,9 +109,16 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   return { pages, copies };
 }
 
-function page(url: string, layout: string, meta: Omit<PageMeta, 'url' | 'noindex'>, context: RouteContext, sources: string[], origin: string): PageRoute {
+function page(url: string, layout: string, meta: Omit<PageMeta, 'url' | 'noindex'>, context: RouteContext, sources: string[], origin: string, place?: PageRoute['place']): PageRoute {
   const shown = context.post ? [context.post] : (context.pagination?.items ?? []);
-  return { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url, noindex: meta.kind === 'search' || meta.kind === '404' }, context, sources, origin, lastmod: latestChange(shown) };
+  const route: PageRoute = { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url, noindex: meta.kind === 'search' || meta.kind === '404' }, context, sources, origin, lastmod: latestChange(shown) };
+  return place ? { ...route, place } : route;
+}
+
+/** Where an article or page set its own address, if it did. */
+function addressPlace(item: PostNode | PageNode): PageRoute['place'] {
+  const place = keyPlace(item, 'permalink', 'url', 'slug');
+  return place.line === undefined ? undefined : place;
 }
 
 function latestChange(posts: PostNode[]): Date | undefined {

@@ -61,7 +61,8 @@ describe('discovery outputs of a built site', () => {
     const s = site({ 'content/posts/evil.md': post('Evil', { aliases: JSON.stringify([alias]) }) });
     const result = await s.run('build', now);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('alias of content/posts/evil.md error MS501 output path escapes the output folder');
+    // Placed at the aliases line of the article (item 14 of issue 11).
+    expect(result.stderr).toContain(`content/posts/evil.md:7:1 error MS501 output path escapes the output folder: ${JSON.stringify(alias)}`);
     expect(s.exists('dist')).toBe(false);
     expect(readdirSync(dirname(s.root)).includes('escaped')).toBe(false);
   });
