@@ -29,7 +29,7 @@ describe('--now without an offset', () => {
     const outputs = [];
     for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati']) outputs.push(await buildUnder(tz));
     const files = site.list(outputs[0]);
-    expect(files).toContain('2026/11/published-report/index.html');
+    expect(files).toContain('2026/11/published/index.html');
     expect(files.some((f) => f.includes('embargoed'))).toBe(false);
     for (const out of outputs.slice(1)) {
       expect(site.list(out), out).toEqual(files);
