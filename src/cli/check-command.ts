@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runCheck } from '../check/run-check.js';
 import { cliLogger, type Cli } from './cli-io.js';
 import { exitCodes } from './exit-codes.js';
 import { createGithubOutput, toMarkdownTable } from './github-output.js';
@@ -40,6 +39,8 @@ export async function checkOnce(flags: CheckFlags, cli: Cli): Promise<number> {
   const github = json ? undefined : createGithubOutput({ forced: flags.format === 'github', env: cli.env, write: (t) => void cli.stdout.write(t) });
   return runGuarded(logger, async () => {
     parseFormat(flags.format, ['text', 'json', 'github']);
+    // Loaded on use, so `--version` and `--help` start without the build's libraries.
+    const { runCheck } = await import('../check/run-check.js');
     const result = await runCheck({
       configPath: flags.config,
       baseUrl: flags.baseUrl,
