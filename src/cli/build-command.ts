@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { exitCodes } from './exit-codes.js';
 import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
 import { reportDiagnostics } from './report-diagnostics.js';
@@ -23,7 +23,7 @@ export interface BuildFlags {
   format?: string;
 }
 
-export function addBuildCommand(program: Command): void {
+export function addBuildCommand(program: Command, cli: Cli): void {
   program
     .command('build')
     .description('build the site from content/, templates/ and site.config.json into the output folder')
@@ -41,13 +41,13 @@ export function addBuildCommand(program: Command): void {
     .option('-v, --verbose', 'print the time each stage took')
     .option('--format <format>', 'text, or github: also print each problem as a GitHub Actions annotation (the default under GITHUB_ACTIONS=true)', 'text')
     .action(async (flags: BuildFlags) => {
-      process.exitCode = await buildOnce(flags);
+      cli.exitCode = await buildOnce(flags, cli);
     });
 }
 
-export async function buildOnce(flags: BuildFlags): Promise<number> {
-  const logger = createLogger({ quiet: flags.quiet, verbose: flags.verbose });
-  const github = createGithubOutput({ forced: flags.format === 'github', env: process.env });
+export async function buildOnce(flags: BuildFlags, cli: Cli): Promise<number> {
+  const logger = cliLogger(cli, { quiet: flags.quiet, verbose: flags.verbose });
+  const github = createGithubOutput({ forced: flags.format === 'github', env: cli.env, write: (t) => void cli.stdout.write(t) });
   return runGuarded(logger, async () => {
     parseFormat(flags.format, ['text', 'github']);
     const now = parseNow(flags.now);

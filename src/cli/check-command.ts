@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { runCheck } from '../check/run-check.js';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { exitCodes } from './exit-codes.js';
 import { createGithubOutput, toMarkdownTable } from './github-output.js';
 import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
@@ -17,7 +16,7 @@ interface CheckFlags {
   strict?: boolean;
 }
 
-export function addCheckCommand(program: Command): void {
+export function addCheckCommand(program: Command, cli: Cli): void {
   program
     .command('check')
     .description('check config, content and the built site (links, anchors, drafts, alt text, headings, ids, titles, canonical URLs) without writing the output folder')
@@ -29,30 +28,32 @@ export function addCheckCommand(program: Command): void {
     .option('--format <format>', 'text, json (one JSON document on stdout) or github (text plus GitHub Actions annotations; the default under GITHUB_ACTIONS=true)', 'text')
     .option('--strict', 'exit 1 on warnings too')
     .action(async (flags: CheckFlags) => {
-      process.exitCode = await checkOnce(flags);
+      cli.exitCode = await checkOnce(flags, cli);
     });
 }
 
-export async function checkOnce(flags: CheckFlags): Promise<number> {
+export async function checkOnce(flags: CheckFlags, cli: Cli): Promise<number> {
   const json = flags.format === 'json';
   // With --format json, stdout carries only the report.
-  const logger = createLogger({ quiet: json });
-  const github = json ? undefined : createGithubOutput({ forced: flags.format === 'github', env: process.env });
+  const logger = cliLogger(cli, { quiet: json });
+  const github = json ? undefined : createGithubOutput({ forced: flags.format === 'github', env: cli.env, write: (t) => void cli.stdout.write(t) });
   return runGuarded(logger, async () => {
     parseFormat(flags.format, ['text', 'json', 'github']);
+    // Loaded on use, so `--version` and `--help` start without the build's libraries.
+    const { runCheck } = await import('../check/run-check.js');
     const result = await runCheck({
       configPath: flags.config,
       baseUrl: flags.baseUrl,
       now: parseNow(flags.now),
       workers: parseWorkers(flags.workers),
       external: flags.external,
-      logger: json ? createLogger({ quiet: true }) : logger,
+      logger: json ? cliLogger(cli, { quiet: true }) : logger,
     });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.length - errors;
     const failed = errors > 0 || (!!flags.strict && warnings > 0);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ ok: !failed, errors, warnings, checked: result.checked ?? null, diagnostics: result.diagnostics }, null, 2)}\n`);
+      cli.stdout.write(`${JSON.stringify({ ok: !failed, errors, warnings, checked: result.checked ?? null, diagnostics: result.diagnostics }, null, 2)}\n`);
     } else {
       reportDiagnostics(result.diagnostics, logger);
       github?.annotate(result.diagnostics);

@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { runGuarded } from './run-guarded.js';
 
-export function addCleanCommand(program: Command): void {
+export function addCleanCommand(program: Command, cli: Cli): void {
   program
     .command('clean')
     .description('delete the output folder and the build cache (.cache/migrant-site/)')
     .option('-c, --config <file>', 'site config file', 'site.config.json')
     .action(async (flags: { config: string }) => {
-      const logger = createLogger();
-      process.exitCode = await runGuarded(logger, async () => {
+      const logger = cliLogger(cli);
+      cli.exitCode = await runGuarded(logger, async () => {
         const [{ cacheDir }, { loadConfig }, { assertReplaceableOutDir }] = await Promise.all([import('../cache/parse-cache.js'), import('../config/load-config.js'), import('../pipeline/run-build.js')]);
         const { config, root } = await loadConfig(flags.config);
         await assertReplaceableOutDir(root, config.outDir);

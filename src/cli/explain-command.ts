@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { explainRelated, type RelatedExplanation } from '../graph/explain-related.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { PostNode } from '../graph/types.js';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { loadGraphFor, notFound, type GraphFlags } from './load-graph.js';
 import { runGuarded } from './run-guarded.js';
 
-export function addExplainCommand(program: Command): void {
+export function addExplainCommand(program: Command, cli: Cli): void {
   const explain = program.command('explain').description('explain a decision of the site graph');
   explain
     .command('related')
@@ -16,12 +16,12 @@ export function addExplainCommand(program: Command): void {
     .option('-n, --top <n>', 'how many candidates to show', '10')
     .option('--now <date>', 'the clock, as an ISO date (default: now)')
     .action(async (article: string, flags: GraphFlags & { top: string }) => {
-      const logger = createLogger();
-      process.exitCode = await runGuarded(logger, async () => {
+      const logger = cliLogger(cli);
+      cli.exitCode = await runGuarded(logger, async () => {
         const { graph, config } = await loadGraphFor(flags, logger);
         const post = findPost(graph.posts, article);
         if (!post) throw notFound(`no published article matches ${JSON.stringify(article)}`, 'give its slug (as in its URL), its URL or its file path');
-        process.stdout.write(formatExplanation(explainRelated(post, graph.posts, config.related, Number(flags.top) || 10), config));
+        cli.stdout.write(formatExplanation(explainRelated(post, graph.posts, config.related, Number(flags.top) || 10), config));
         return 0;
       });
     });

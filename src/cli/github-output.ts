@@ -15,11 +15,11 @@ export interface GithubOutputOptions {
   /** `--format github` */
   forced: boolean;
   env: NodeJS.ProcessEnv;
-  write?: (text: string) => void;
+  write: (text: string) => void;
 }
 
 /** Undefined outside GitHub Actions unless `--format github` asks for it. */
-export function createGithubOutput({ forced, env, write = (t) => void process.stdout.write(t) }: GithubOutputOptions): GithubOutput | undefined {
+export function createGithubOutput({ forced, env, write }: GithubOutputOptions): GithubOutput | undefined {
   if (!forced && env.GITHUB_ACTIONS !== 'true') return undefined;
   return {
     annotate(diagnostics) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { toDot, toGraphReport } from '../graph/graph-report.js';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { loadGraphFor, notFound, type GraphFlags } from './load-graph.js';
 import { runGuarded } from './run-guarded.js';
 
@@ -10,7 +10,7 @@ interface Flags extends GraphFlags {
   out?: string;
 }
 
-export function addGraphCommand(program: Command): void {
+export function addGraphCommand(program: Command, cli: Cli): void {
   program
     .command('graph')
     .description('print the site graph: articles, terms, related and internal links, and findings (orphans, tags used once, near-duplicate terms)')
@@ -22,14 +22,14 @@ export function addGraphCommand(program: Command): void {
     .option('--now <date>', 'the clock, as an ISO date (default: now)')
     .action(async (flags: Flags) => {
       // Diagnostics go to stderr; stdout carries only the graph.
-      const logger = createLogger({ quiet: true });
-      process.exitCode = await runGuarded(logger, async () => {
+      const logger = cliLogger(cli, { quiet: true });
+      cli.exitCode = await runGuarded(logger, async () => {
         if (flags.format !== 'json' && flags.format !== 'dot') throw notFound(`unknown format ${JSON.stringify(flags.format)}`, 'use --format json or --format dot');
         const { graph } = await loadGraphFor(flags, logger);
         const report = toGraphReport(graph);
         const text = flags.format === 'dot' ? toDot(report) : `${JSON.stringify(report, null, 2)}\n`;
         if (flags.out) await writeFile(flags.out, text);
-        else process.stdout.write(text);
+        else cli.stdout.write(text);
         return 0;
       });
     });

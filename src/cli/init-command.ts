@@ -3,18 +3,18 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { runGuarded } from './run-guarded.js';
 import { starterSite } from './starter-site.js';
 
-export function addInitCommand(program: Command): void {
+export function addInitCommand(program: Command, cli: Cli): void {
   program
     .command('init')
     .description('write a minimal site (config, one article, one author, one page) that builds with the built-in theme; never overwrites')
     .argument('[dir]', 'folder for the new site (created if missing)', '.')
     .action(async (dir: string) => {
-      const logger = createLogger();
-      process.exitCode = await runGuarded(logger, async () => {
+      const logger = cliLogger(cli);
+      cli.exitCode = await runGuarded(logger, async () => {
         const written = await initSite(dir, new Date().toISOString().slice(0, 10));
         const shown = (path: string) => relative(process.cwd(), join(resolve(dir), path)).split('\\').join('/');
         for (const path of written) logger.info(`created ${shown(path)}`);

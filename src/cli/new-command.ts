@@ -5,10 +5,10 @@ import { formatDate } from '../render/helpers/format-date.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import { runGuarded } from './run-guarded.js';
 
-export function addNewCommand(program: Command): void {
+export function addNewCommand(program: Command, cli: Cli): void {
   const create = program.command('new').description('create content from a skeleton');
   create
     .command('post')
@@ -16,8 +16,8 @@ export function addNewCommand(program: Command): void {
     .argument('<title>', 'the article\'s title')
     .option('-c, --config <file>', 'site config file', 'site.config.json')
     .action(async (title: string, flags: { config: string }) => {
-      const logger = createLogger();
-      process.exitCode = await runGuarded(logger, async () => {
+      const logger = cliLogger(cli);
+      cli.exitCode = await runGuarded(logger, async () => {
         const { loadConfig } = await import('../config/load-config.js');
         const { config, root } = await loadConfig(flags.config);
         const slug = slugify(title);

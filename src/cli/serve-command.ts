@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { createLogger } from '../log.js';
+import { cliLogger, type Cli } from './cli-io.js';
 import type { BuildFlags } from './build-command.js';
 import { exitCodes } from './exit-codes.js';
 import { parseNow } from './parse-flags.js';
@@ -14,7 +14,7 @@ interface ServeFlags extends BuildFlags {
   open?: boolean;
 }
 
-export function addServeCommand(program: Command): void {
+export function addServeCommand(program: Command, cli: Cli): void {
   program
     .command('serve')
     .description('build the site and serve it locally; with --watch, rebuild on change and reload open pages')
@@ -30,7 +30,7 @@ export function addServeCommand(program: Command): void {
     .option('--open', 'open the site in the default browser')
     .option('-q, --quiet', 'print only warnings and errors')
     .action(async (flags: ServeFlags) => {
-      const logger = createLogger({ quiet: flags.quiet });
+      const logger = cliLogger(cli, { quiet: flags.quiet });
       const code = await runGuarded(logger, async () => {
         const port = Number(flags.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -63,7 +63,7 @@ export function addServeCommand(program: Command): void {
         if (flags.open) openBrowser(running.url);
         return exitCodes.ok;
       });
-      if (code !== exitCodes.ok) process.exitCode = code;
+      if (code !== exitCodes.ok) cli.exitCode = code;
     });
 }
 

@@ -37,7 +37,7 @@ function siteWithProblems(): TempSite {
 describe('migrant-site check', () => {
   it('reports a broken link, a missing anchor, a missing alt and a link to a draft, each at its markdown line, as four annotations', async () => {
     const s = siteWithProblems();
-    const { code, stdout, stderr } = await s.run('check', now, '--format', 'github');
+    const { code, stdout, stderr } = await s.main('check', now, '--format', 'github');
     expect(code).toBe(1);
     expect(stdout.trim().split('\n').filter((l) => l.startsWith('::'))).toEqual([
       '::error file=content/posts/ferry.md,line=9,col=40,title=MS701::link to "/2026/11/no-such-story/" leads to no page or file of the site%0Ahint: correct the address, or add the page it should lead to',
@@ -52,7 +52,7 @@ describe('migrant-site check', () => {
 
   it('prints one JSON report with --format json', async () => {
     const s = siteWithProblems();
-    const { code, stdout } = await s.run('check', now, '--format', 'json');
+    const { code, stdout } = await s.main('check', now, '--format', 'json');
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { ok: boolean; errors: number; diagnostics: { code: string; file: string; line: number }[] };
     expect(report.ok).toBe(false);
@@ -68,7 +68,7 @@ describe('migrant-site check', () => {
     const s = createTempSite({ 'content/posts/a.md': article({ title: 'Quiet week', date: '2026-11-10' }, 'Nothing happened.') });
     sites.push(s);
     s.write('templates/partials/head-extra.hbs', '<h2></h2>');
-    const { code, stderr } = await s.run('check', now, '--strict');
+    const { code, stderr } = await s.main('check', now, '--strict');
     expect(code).toBe(1);
     // The theme links to /about/ and /favicon.svg, which this site lacks.
     expect(stderr).toMatch(/^dist\/index\.html:\d+:\d+ error MS701 link to "\/about\/"/m);
@@ -81,7 +81,7 @@ describe('migrant-site check', () => {
       'content/posts/b.md': '---\ndate: 2026-11-01\n---\nx\n',
     });
     sites.push(s);
-    const { code, stderr } = await s.run('check', now);
+    const { code, stderr } = await s.main('check', now);
     expect(code).toBe(1);
     expect(stderr).toMatch(/content\/posts\/a\.md:3:\d+ error MS201/);
     expect(stderr).toMatch(/content\/posts\/b\.md:\d+:\d+ error MS209/);
@@ -92,7 +92,7 @@ describe('migrant-site check', () => {
     const s = createTempSite({});
     sites.push(s);
     for (const part of ['content', 'site.config.json']) cpSync(join(repoRoot, part), join(s.root, part), { recursive: true });
-    const { code, stdout, stderr } = await s.run('check', now);
+    const { code, stdout, stderr } = await s.main('check', now);
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/MS7\d\d/);
     expect(`${stdout}${stderr}`).toMatch(/checked \d+ pages and \d+ feeds and sitemaps: 0 errors/);

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 import { findTemplateSyntax } from '../support/template-syntax.js';
-import { repoRoot } from '../support/temp-site.js';
+import { runMain } from '../support/temp-site.js';
 
 // Three small archives written the way Jekyll, Hugo and Eleventy blogs are,
 // copied into content/posts/ of a site with a four-line config: each builds
@@ -15,14 +13,7 @@ const origins = ['jekyll', 'hugo', 'eleventy'] as const;
 const sites = {} as Record<(typeof origins)[number], FixtureCopy>;
 const outputs = {} as Record<(typeof origins)[number], { code: number; stderr: string }>;
 
-async function build(site: FixtureCopy): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/migrant-site.js'), 'build', '--now', '2026-11-30T00:00:00Z'], { cwd: site.root, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stderr };
-  } catch (e) {
-    return e as { code: number; stderr: string };
-  }
-}
+const build = (site: FixtureCopy): Promise<{ code: number; stderr: string }> => runMain(site.root, ['build', '--now', '2026-11-30T00:00:00Z']);
 
 beforeAll(async () => {
   for (const origin of origins) {

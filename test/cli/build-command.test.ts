@@ -31,7 +31,7 @@ describe('migrant-site build', () => {
       'content/posts/two.md': post('São Paulo shelters fill', { date: '2024-11-07T09:30:00' }),
       'content/static/images/a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(problemsIn(result.stderr)).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^built \d+ pages \(\d+ files changed\) from 2 posts, 1 tags, 1 categories; 0 warnings; \d+ ms\n$/);
@@ -63,7 +63,7 @@ describe('migrant-site build', () => {
       'content/posts/draft.md': post('Secret draft', { draft: true, tags: '[embargoed-tag]' }),
       'content/posts/later.md': post('Embargoed report', { date: '2024-12-01', tags: '[embargoed-tag]' }),
     });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('skipped 1 drafts and 1 future');
     for (const file of s.list()) {
@@ -72,7 +72,7 @@ describe('migrant-site build', () => {
       expect(text, file).not.toContain('Embargoed report');
       expect(text, file).not.toContain('embargoed-tag');
     }
-    const withFlags = await s.run('build', now, '--drafts', '--future');
+    const withFlags = await s.main('build', now, '--drafts', '--future');
     expect(withFlags.code).toBe(0);
     expect(s.read('dist/2024/11/secret-draft/index.html')).toContain('<span class="badge badge--draft">Draft</span>');
     expect(s.read('dist/2024/12/embargoed-report/index.html')).toContain('<span class="badge badge--scheduled">Scheduled: not yet published</span>');
@@ -81,11 +81,11 @@ describe('migrant-site build', () => {
 
   it('reports broken front matter at file:line:col, exits 1 and leaves the previous output untouched', async () => {
     const s = site({ 'content/posts/good.md': post('Good') });
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const before = snapshot(s);
     s.write('content/posts/bad.md', '---\ntitle: "Unclosed\ndate: 2024-11-06\n');
     s.write('content/posts/bad-date.md', '---\ntitle: Fine\ndate: 2024-02-30\n---\nText\n');
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('content/posts/bad.md:1:1 error MS202');
     expect(result.stderr).toMatch(/content\/posts\/bad-date\.md:3:7 error MS201 .*2024-02-30/);
@@ -96,7 +96,7 @@ describe('migrant-site build', () => {
 
   it.each(['../../escaped', '..%2F..%2Fescaped', 'con'])('refuses the slug %s and writes nothing', async (slug) => {
     const s = site({ 'content/posts/evil.md': post('Evil', { slug: JSON.stringify(slug) }) });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/content\/posts\/evil\.md:\d+:\d+ error MS307/);
     expect(s.exists('dist')).toBe(false);
@@ -108,7 +108,7 @@ describe('migrant-site build', () => {
       'content/posts/a.md': post('Same title'),
       'content/posts/b.md': post('Same title'),
     });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/error MS302 2 pages would be written to 2024\/11\/same-title\/index\.html: content\/posts\/a\.md, content\/posts\/b\.md/);
   });
@@ -116,7 +116,7 @@ describe('migrant-site build', () => {
   it('exits 2 with the line and column of a config problem', async () => {
     const s = site({});
     s.write('site.config.json', '{\n  "title": "T",\n  "baseUrl": "https://e.org/",\n  "language": "en",\n  "timeZone": "UTC",\n  "outdir": "public"\n}\n');
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("site.config.json:6:3 error MS103");
     expect(result.stderr).toContain("did you mean 'outDir'?");
@@ -127,24 +127,23 @@ describe('migrant-site build', () => {
       'content/posts/a.md': post('Late night', { date: '2024-11-06T23:30:00' }),
       'content/posts/b.md': post('Early morning', { date: '2024-11-07T00:30:00' }),
     }, { timeZone: 'Europe/Athens' });
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const first = snapshot(s);
+    // A separate process per zone: TZ is read when the process starts.
     for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
-      process.env.TZ = tz;
-      expect((await s.run('build', now, '--out', `out-${tz.replace('/', '-')}`)).code).toBe(0);
+      expect((await s.runWith({ TZ: tz }, 'build', now, '--out', `out-${tz.replace('/', '-')}`)).code).toBe(0);
       expect(snapshot(s, `out-${tz.replace('/', '-')}`)).toEqual(first);
     }
-    delete process.env.TZ;
   });
 
   it('keeps unchanged files untouched on a rebuild', async () => {
     const s = site({ 'content/posts/a.md': post('Steady'), 'content/posts/b.md': post('Changing') });
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const steady = join(s.root, 'dist/2024/11/steady/index.html');
     const mtime = statSync(steady).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     s.write('content/posts/b.md', post('Changing', {}, 'New body.'));
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(0);
     expect(statSync(steady).mtimeMs).toBe(mtime);
     expect(s.read('dist/2024/11/changing/index.html')).toContain('New body.');
@@ -152,7 +151,7 @@ describe('migrant-site build', () => {
 
   it('prefixes every internal link with the base URL path', async () => {
     const s = site({ 'content/posts/a.md': post('Under a path') });
-    expect((await s.run('build', now, '--base-url', 'https://example.org/news')).code).toBe(0);
+    expect((await s.main('build', now, '--base-url', 'https://example.org/news')).code).toBe(0);
     const page = s.read('dist/2024/11/under-a-path/index.html');
     expect(page).toMatch(/href="\/news\/assets\/css\/site\.[0-9a-f]{10}\.css"/);
     expect(page).toContain('href="https://example.org/news/2024/11/under-a-path/"');

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initSite } from '../../src/cli/init-command.js';
 import { serveSite } from '../../src/dev/serve-site.js';
 import { silentLogger } from '../../src/log.js';
 import { runBuild } from '../../src/pipeline/run-build.js';
-import { repoRoot } from '../support/temp-site.js';
+import { runMain } from '../support/temp-site.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -18,14 +16,7 @@ const tempDir = () => {
   return dir;
 };
 
-async function cli(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/migrant-site.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    return e as { code: number; stdout: string; stderr: string };
-  }
-}
+const cli = (cwd: string, ...args: string[]) => runMain(cwd, args);
 
 const starterFiles = ['site.config.json', 'content/posts/our-first-story.md', 'content/authors/editor.md', 'content/pages/about.md'];
 

@@ -1,21 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
-import { problemsIn, repoRoot } from '../support/temp-site.js';
+import { problemsIn, runMain } from '../support/temp-site.js';
 
 // The graph as readers see it: term pages, the category tree, related posts,
 // curated widgets; and the inspection commands.
 let site: FixtureCopy;
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/migrant-site.js'), ...args, '--now', '2024-11-10T12:00:00Z'], { cwd: site.root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    return e as { code: number; stdout: string; stderr: string };
-  }
-};
+const run = (...args: string[]) => runMain(site.root, [...args, '--now', '2024-11-10T12:00:00Z']);
 
 beforeAll(async () => {
   site = copyFixture('newsroom');

@@ -72,7 +72,7 @@ describe('external feed widgets', () => {
 
   it('show RSS, Atom and RDF headlines with source and date, and leave out each failing feed with one warning', async () => {
     const site = feedSite(everyKind());
-    const result = await site.run('build', now);
+    const result = await site.main('build', now);
     expect(result.code).toBe(0);
 
     const harbour = widget(site, 'harbour')!;
@@ -121,7 +121,7 @@ describe('external feed widgets', () => {
 
   it('with --strict, fail with exit 1 and write nothing', async () => {
     const site = feedSite({ harbour: { url: url('/rss.xml') }, down: { url: url('/down.xml') } });
-    const result = await site.run('build', now, '--strict');
+    const result = await site.main('build', now, '--strict');
     expect(result.code).toBe(1);
     expect(feedWarnings(result.stderr)).toEqual([expect.stringMatching(/error MS504 external feed "down" .*HTTP 503/)]);
     expect(site.exists('dist')).toBe(false);
@@ -130,7 +130,7 @@ describe('external feed widgets', () => {
   it('give up on a feed that never finishes answering, and the build still succeeds', async () => {
     // The server never completes the body, so no timeout value can race it.
     const site = feedSite({ slow: { url: url('/slow.xml') } }, { timeoutSeconds: 1 });
-    const result = await site.run('build', now);
+    const result = await site.main('build', now);
     expect(result.code).toBe(0);
     expect(feedWarnings(result.stderr)).toEqual([expect.stringContaining('external feed "slow" (' + url('/slow.xml') + '): no complete answer within 1 s; the widget is left out')]);
     expect(site.read('dist/index.html')).not.toContain('site-footer__feeds');
@@ -138,12 +138,12 @@ describe('external feed widgets', () => {
 
   it('revalidate with the ETag, and show the cached copy (saying how old in --verbose) when the feed is down', async () => {
     const site = feedSite({ harbour: { url: url('/rss.xml') } });
-    expect((await site.run('build', now)).code).toBe(0);
+    expect((await site.main('build', now)).code).toBe(0);
     const first = widget(site, 'harbour');
     expect(site.list('.cache/migrant-site/external-feeds')).toEqual(['harbour.json']);
 
     const asked = server.requests.length;
-    const again = await site.run('build', now, '--verbose');
+    const again = await site.main('build', now, '--verbose');
     expect(again.code).toBe(0);
     expect(server.requests.slice(asked).map((r) => [r.path, r.headers['if-none-match']])).toEqual([['/rss.xml', '"v1"']]);
     expect(again.stdout).toContain('external feed "harbour": 3 headlines, not modified since the cached copy (304)');
@@ -153,11 +153,11 @@ describe('external feed widgets', () => {
     const down = feedSite({ harbour: { url: url('/rss-down.xml') } });
     // The same name with another URL is another feed: its cache is not used.
     down.write('.cache/migrant-site/external-feeds/harbour.json', site.read('.cache/migrant-site/external-feeds/harbour.json'));
-    expect(feedWarnings((await down.run('build', now)).stderr)).toEqual([expect.stringContaining('HTTP 500; the widget is left out')]);
+    expect(feedWarnings((await down.main('build', now)).stderr)).toEqual([expect.stringContaining('HTTP 500; the widget is left out')]);
 
     server.routes.set('/rss.xml', status(500));
     try {
-      const stale = await site.run('build', now, '--verbose');
+      const stale = await site.main('build', now, '--verbose');
       expect(stale.code).toBe(0);
       expect(feedWarnings(stale.stderr)).toEqual([expect.stringMatching(/external feed "harbour" .*HTTP 500; showing the cached copy fetched \d+ min ago/)]);
       expect(stale.stdout).toMatch(/external feed "harbour": 3 headlines, the cached copy fetched \d+ min ago/);
@@ -169,34 +169,34 @@ describe('external feed widgets', () => {
 
   it('--offline uses the cache only: widgets from a warm cache, none and one warning each from an empty one', async () => {
     const warm = feedSite({ harbour: { url: url('/rss.xml') }, labour: { url: url('/atom.xml') } });
-    expect((await warm.run('build', now)).code).toBe(0);
+    expect((await warm.main('build', now)).code).toBe(0);
     const online = warm.read('dist/index.html');
     const asked = server.requests.length;
 
-    const offline = await warm.run('build', now, '--offline', '--out', 'dist-offline');
+    const offline = await warm.main('build', now, '--offline', '--out', 'dist-offline');
     expect(offline.code).toBe(0);
     expect(feedWarnings(offline.stderr)).toEqual([]);
     expect(warm.read('dist-offline/index.html')).toBe(online);
 
     const empty = feedSite({ harbour: { url: url('/rss.xml') }, labour: { url: url('/atom.xml') } });
-    const cold = await empty.run('build', now, '--offline');
+    const cold = await empty.main('build', now, '--offline');
     expect(cold.code).toBe(0);
     expect(feedWarnings(cold.stderr).map((w) => /external feed "(\w+)"/.exec(w)?.[1])).toEqual(['harbour', 'labour']);
     expect(cold.stderr).toContain('not fetched (--offline) and there is no cached copy; the widget is left out');
     expect(empty.read('dist/index.html')).not.toContain('site-footer__feeds');
-    expect((await empty.run('build', now, '--offline', '--strict')).code).toBe(1);
+    expect((await empty.main('build', now, '--offline', '--strict')).code).toBe(1);
     expect(server.requests.length).toBe(asked);
   }, 60_000);
 
   it('a warm build shows changed headlines: the pages equal a cold build', async () => {
     const site = feedSite({ harbour: { url: url('/rss-live.xml') } });
     server.routes.set('/rss-live.xml', xml(rss('Morning headline'), '"a"'));
-    await site.run('build', now);
+    await site.main('build', now);
     server.routes.set('/rss-live.xml', xml(rss('Evening headline'), '"b"'));
-    const warm = await site.run('build', now);
+    const warm = await site.main('build', now);
     expect(warm.code).toBe(0);
     expect(widget(site, 'harbour')).toContain('Evening headline');
-    await site.run('build', now, '--no-cache', '--out', 'dist-cold');
+    await site.main('build', now, '--no-cache', '--out', 'dist-cold');
     for (const file of site.list('dist-cold')) expect(site.read(`dist/${file}`), file).toBe(site.read(`dist-cold/${file}`));
   }, 60_000);
 });

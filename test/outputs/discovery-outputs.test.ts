@@ -30,7 +30,7 @@ describe('discovery outputs of a built site', () => {
       'content/posts/live.md': post('Boats reach Lesbos', { slug: 'boats', aliases: '["/old/boats/"]', image: '{src: /images/boat.svg, alt: A boat}' }),
       'content/posts/later.md': post('Embargoed report', { date: '2024-12-01', tags: '[embargoed-tag]', aliases: '["/old/embargoed/"]' }),
     });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(problemsIn(result.stderr)).toEqual([]);
     expect(result.code).toBe(0);
     const outputs = ['feed.xml', 'atom.xml', 'feed.json', 'category/greece/feed.xml', 'author/ana/atom.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', '_redirects', 'old/boats/index.html'];
@@ -59,7 +59,7 @@ describe('discovery outputs of a built site', () => {
 
   it.each(['/../../escaped/', '/..%2F..%2Fescaped/', '/%2e%2e/%2e%2e/escaped/', '/..\\..\\escaped/'])('refuses the alias %s with MS501 and writes nothing', async (alias) => {
     const s = site({ 'content/posts/evil.md': post('Evil', { aliases: JSON.stringify([alias]) }) });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     // Placed at the aliases line of the article (item 14 of issue 11).
     expect(result.stderr).toContain(`content/posts/evil.md:7:1 error MS501 output path escapes the output folder: ${JSON.stringify(alias)}`);
@@ -69,7 +69,7 @@ describe('discovery outputs of a built site', () => {
 
   it('reports an alias that collides with a page, naming both', async () => {
     const s = site({ 'content/posts/a.md': post('A', { aliases: '["/about/"]' }) });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error MS302 2 pages would be written to about/index.html: content/pages/about.md, alias of content/posts/a.md');
     expect(s.exists('dist')).toBe(false);

@@ -80,9 +80,9 @@ describe('renderSearchIndex', () => {
 
 describe('site search in a build', () => {
   it('writes the search page and the index, and the header links to the page', async () => {
-    const site = createTempSite({ 'content/posts/a.md': article({ title: 'Camps in Chad', date: '2026-11-01' }) });
+    const site = createTempSite({ 'content/posts/a.md': article({ title: 'Camps in Chad', date: '2026-11-01' }) }, { config: { search: { enabled: true } } });
     try {
-      expect((await site.run('build', '--now', '2026-11-28T12:00:00Z', '-q')).code).toBe(0);
+      expect((await site.main('build', '--now', '2026-11-28T12:00:00Z', '-q')).code).toBe(0);
       expect(site.list()).toEqual(expect.arrayContaining(['search/index.html', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json']));
       expect(site.read('dist/index.html')).toContain('<a class="search-toggle" href="/search/" data-search-open>');
     } finally {
@@ -93,7 +93,7 @@ describe('site search in a build', () => {
   it('leaves out the search page, the index and the header link when search is off', async () => {
     const site = createTempSite({ 'content/posts/a.md': article({ title: 'Camps in Chad', date: '2026-11-01' }) }, { config: { search: { enabled: false } } });
     try {
-      expect((await site.run('build', '--now', '2026-11-28T12:00:00Z', '-q')).code).toBe(0);
+      expect((await site.main('build', '--now', '2026-11-28T12:00:00Z', '-q')).code).toBe(0);
       expect(site.list().filter((f) => f.startsWith('search/') || f.startsWith('pagefind/'))).toEqual([]);
       expect(site.read('dist/index.html')).not.toContain('/search/');
     } finally {

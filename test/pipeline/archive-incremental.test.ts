@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/log.js';
 import { createSiteBuilder, type SiteBuilder } from '../../src/pipeline/create-site-builder.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
-import { repoRoot } from '../support/temp-site.js';
+import { runMain } from '../support/temp-site.js';
 
 // What archives bring that a page shows (free-text bylines, params, page-bundle
 // files, front-matter URLs): after each edit, a watch rebuild equals a fresh build.
@@ -55,7 +52,7 @@ describe('warm builds of an archive', () => {
   it('parse again when the slug setting or ignoreKeys change, never serving a cached post', async () => {
     site = copyFixture('archive-eleventy');
     const build = async () =>
-      (await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/migrant-site.js'), 'build', '--now', '2026-11-30T00:00:00Z'], { cwd: site.root })).stderr;
+      (await runMain(site.root, ['build', '--now', '2026-11-30T00:00:00Z'])).stderr;
     expect(await build()).toContain("unknown field 'eleventynavigation'");
     expect(site.read('dist/sitemap.xml')).toContain('/2021/05/river-of-paperwork/');
     site.edit('site.config.json', (t) => t.replace('"timeZone"', '"slugs": "title",\n  "content": { "ignoreKeys": ["eleventyNavigation"] },\n  "timeZone"'));

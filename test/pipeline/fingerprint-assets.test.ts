@@ -14,7 +14,7 @@ describe('fingerprinted theme assets', () => {
   it('names each theme asset by its content and every page references the named file', async () => {
     const s = createTempSite({ 'content/posts/a.md': article({ title: 'Quiet week', date: '2026-11-10' }, 'Nothing happened.') });
     sites.push(s);
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const assets = s.list('dist').filter((f) => f.startsWith('assets/'));
     expect(assets).toEqual([expect.stringMatching(/^assets\/css\/site\.[0-9a-f]{10}\.css$/), expect.stringMatching(/^assets\/js\/search\.[0-9a-f]{10}\.js$/), expect.stringMatching(/^assets\/js\/site\.[0-9a-f]{10}\.js$/)]);
     const pages = s.list('dist').filter((f) => f.endsWith('.html'));
@@ -24,10 +24,10 @@ describe('fingerprinted theme assets', () => {
   it('a changed stylesheet gets a new name on a warm build, and every page is written again to name it', async () => {
     const s = createTempSite({ 'content/posts/a.md': article({ title: 'Quiet week', date: '2026-11-10' }, 'Nothing happened.') });
     sites.push(s);
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const before = stylesheetOf(s.read('dist/2026/11/a/index.html'));
     s.write('templates/assets/css/site.css', `${readFileSync(join(repoRoot, 'theme/assets/css/site.css'), 'utf8')}\n.kicker { color: teal; }\n`);
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const after = stylesheetOf(s.read('dist/2026/11/a/index.html'));
     expect(after).not.toBe(before);
     expect(readdirSync(join(s.root, 'dist/assets/css'))).toEqual([after!.split('/').pop()]);
@@ -38,7 +38,7 @@ describe('fingerprinted theme assets', () => {
     const s = createTempSite({ 'content/posts/a.md': article({ title: 'Quiet week', date: '2026-11-10' }, 'Nothing happened.') });
     sites.push(s);
     s.write('templates/partials/head-extra.hbs', '<link rel="stylesheet" href="{{asset "css/print.css"}}">');
-    const { code, stderr } = await s.run('build', now);
+    const { code, stderr } = await s.main('build', now);
     expect(code).toBe(1);
     expect(stderr).toMatch(/theme\/layouts\/base\.hbs error MS402 no asset "css\/print\.css" in the theme's assets\//m);
   });

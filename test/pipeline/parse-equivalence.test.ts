@@ -32,31 +32,31 @@ function snapshot(dir: string): Record<string, string> {
 // Four CLI builds of 240 articles each: over half a minute on a loaded machine.
 describe('parse equivalence', { timeout: 180_000 }, () => {
   it('gives the same output with worker threads as on the main thread', async () => {
-    expect((await site.run('build', now, '--no-cache', '--workers', '0', '--out', 'serial')).code).toBe(0);
-    expect((await site.run('build', now, '--no-cache', '--workers', '2', '--out', 'parallel')).code).toBe(0);
+    expect((await site.main('build', now, '--no-cache', '--workers', '0', '--out', 'serial')).code).toBe(0);
+    expect((await site.main('build', now, '--no-cache', '--workers', '2', '--out', 'parallel')).code).toBe(0);
     const serial = snapshot('serial');
     expect(Object.keys(serial).length).toBeGreaterThan(240);
     expect(snapshot('parallel')).toEqual(serial);
   });
 
   it('gives the same output from the cache as without it, and survives a corrupt cache', async () => {
-    expect((await site.run('build', now, '--no-cache', '--out', 'uncached')).code).toBe(0);
-    expect((await site.run('build', now, '--out', 'cold')).code).toBe(0);
+    expect((await site.main('build', now, '--no-cache', '--out', 'uncached')).code).toBe(0);
+    expect((await site.main('build', now, '--out', 'cold')).code).toBe(0);
     expect(site.exists('.cache/migrant-site/parsed.v8')).toBe(true);
-    expect((await site.run('build', now, '--out', 'warm')).code).toBe(0);
+    expect((await site.main('build', now, '--out', 'warm')).code).toBe(0);
     const uncached = snapshot('uncached');
     expect(snapshot('cold')).toEqual(uncached);
     expect(snapshot('warm')).toEqual(uncached);
     writeFileSync(join(site.root, '.cache/migrant-site/parsed.v8'), 'not a cache');
-    const corrupt = await site.run('build', now, '--out', 'after-corrupt');
+    const corrupt = await site.main('build', now, '--out', 'after-corrupt');
     expect(corrupt.code).toBe(0);
     expect(snapshot('after-corrupt')).toEqual(uncached);
   }, 180_000); // four builds of 240 articles: more than the default 30 s on a machine shared by several test runs
 
   it('notices an edited file even though the cache has its old version', async () => {
-    expect((await site.run('build', now, '--out', 'before-edit')).code).toBe(0);
+    expect((await site.main('build', now, '--out', 'before-edit')).code).toBe(0);
     site.write('content/posts/p7.md', site.read('content/posts/p7.md').replace('Paragraph 7', 'Edited paragraph 7'));
-    expect((await site.run('build', now, '--out', 'after-edit')).code).toBe(0);
+    expect((await site.main('build', now, '--out', 'after-edit')).code).toBe(0);
     expect(site.read('after-edit/2024/08/p7/index.html')).toContain('Edited paragraph 7');
   });
 });

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { serveSite, type RunningServer } from '../../src/dev/serve-site.js';
 import { silentLogger } from '../../src/log.js';
 import { createSiteBuilder } from '../../src/pipeline/create-site-builder.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
-import { repoRoot } from '../support/temp-site.js';
+import { runMain } from '../support/temp-site.js';
 
 // A site that starts on the built-in theme and then gains (or loses) its own
 // templates: which file wins changes the pages, so every rebuild path must
@@ -79,7 +77,7 @@ describe('overriding the built-in theme', () => {
 
   it('re-renders after an override is added or removed between two CLI builds (warm builds)', async () => {
     themedFixture();
-    const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(repoRoot, 'bin/migrant-site.js'), 'build', '--now', now.toISOString(), ...args], { cwd: site.root });
+    const cli = (...args: string[]) => runMain(site.root, ['build', '--now', now.toISOString(), ...args]);
     await cli();
     site.write('templates/partials/footer.hbs', footer);
     expect((await cli()).stdout).not.toMatch(/\(0 files changed\)/);

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/temp-site.js';
+import { repoRoot, runMain } from '../support/temp-site.js';
 import { validateHtml } from '../support/validate-html.js';
 
 // The repository's own site, built by the CLI, checked with html-validate's
@@ -32,9 +30,8 @@ describe('the theme writes valid HTML', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'migrant-site-html-'));
-    const bin = join(repoRoot, 'bin', 'migrant-site.js');
-    const args = [bin, 'build', '--config', join(repoRoot, 'site.config.json'), '--out', join(out, 'site'), '--now', '2026-11-28T12:00:00Z', '--offline', '-q'];
-    await promisify(execFile)(process.execPath, args, { cwd: repoRoot });
+    const { code } = await runMain(repoRoot, ['build', '--config', join(repoRoot, 'site.config.json'), '--out', join(out, 'site'), '--now', '2026-11-28T12:00:00Z', '--offline', '-q']);
+    expect(code).toBe(0);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -15,7 +15,7 @@ describe('page meta and JSON-LD with hostile values', () => {
     site = createTempSite({
       'content/posts/hostile.md': article({ title: JSON.stringify(title), slug: 'hostile', date: '2026-11-20', summary: JSON.stringify(summary) }),
     });
-    const result = await site.run('build', '--now', '2026-11-28T12:00:00Z', '-q');
+    const result = await site.main('build', '--now', '2026-11-28T12:00:00Z', '-q');
     expect(problemsIn(result.stderr)).toEqual([]);
     html = site.read('dist/2026/11/hostile/index.html');
   });

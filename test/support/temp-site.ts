@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { main } from '../../src/cli/main.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 const bin = join(repoRoot, 'bin', 'migrant-site.js');
 
 export const minimalConfig = {
@@ -13,7 +16,21 @@ export const minimalConfig = {
   baseUrl: 'https://news.example.org/',
   language: 'en',
   timeZone: 'UTC',
+  // Indexing is the slowest stage; tests of search turn it on.
+  search: { enabled: false },
 };
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The test's environment without GitHub Actions' variables, uncoloured, plus `env`. */
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { GITHUB_ACTIONS: _, ...outside } = process.env;
+  return { ...outside, NO_COLOR: '1', ...env };
+}
 
 export interface TempSite {
   root: string;
@@ -22,10 +39,14 @@ export interface TempSite {
   exists(path: string): boolean;
   /** Every file under `dir`, relative, sorted. */
   list(dir?: string): string[];
-  /** Runs the built CLI in the site folder. */
-  run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
-  /** Runs the built CLI with extra environment variables (GITHUB_ACTIONS=true). */
-  runWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs the CLI's main() in-process in the site folder: the current sources, no process to start. */
+  main(...args: string[]): Promise<CliResult>;
+  /** main() with extra environment variables (GITHUB_ACTIONS=true). */
+  mainWith(env: Record<string, string>, ...args: string[]): Promise<CliResult>;
+  /** Runs the compiled CLI as a separate process, for what only a process shows (locks held by a pid, TZ, signals). */
+  run(...args: string[]): Promise<CliResult>;
+  /** run() with extra environment variables. */
+  runWith(env: Record<string, string>, ...args: string[]): Promise<CliResult>;
   remove(): void;
 }
 
@@ -48,11 +69,12 @@ export function createTempSite(files: Record<string, string>, options: { config?
         .map((f) => relative(base, join(base, f)).split('\\').join('/'))
         .sort();
     },
+    main: (...args) => site.mainWith({}, ...args),
+    mainWith: (env, ...args) => runMain(root, args, env),
     run: (...args) => site.runWith({}, ...args),
     async runWith(env, ...args) {
       try {
-        const { GITHUB_ACTIONS: _, ...outside } = process.env;
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...outside, NO_COLOR: '1', ...env } });
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: cliEnv(env) });
         return { code: 0, stdout, stderr };
       } catch (e) {
         const err = e as { code: number; stdout: string; stderr: string };
@@ -64,6 +86,36 @@ export function createTempSite(files: Record<string, string>, options: { config?
   site.write('site.config.json', JSON.stringify({ ...minimalConfig, ...options.config }, null, 2));
   for (const [path, text] of Object.entries(files)) site.write(path, text);
   return site;
+}
+
+/** A stream that keeps what is written to it. */
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * `migrant-site ...args` through main() in `cwd`. Tests in a file run one at a
+ * time and vitest runs files in separate processes, so changing the working
+ * folder for the call is safe.
+ */
+export async function runMain(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const stdout = capture();
+  const stderr = capture();
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(['node', 'migrant-site', ...args], { stdout: stdout.stream, stderr: stderr.stream, env: cliEnv(env) });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** Front matter + body for an article. */
