@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { article, createTempSite, repoRoot } from '../support/temp-site.js';
+import { article, createTempSite, runMain } from '../support/temp-site.js';
 
 // Issue 11, item 2: `--now` without an offset was read in the machine's time
 // zone, so under TZ=America/Los_Angeles an embargoed article was published
@@ -18,9 +15,20 @@ const site = createTempSite(
 );
 afterAll(() => site.remove());
 
+// The machine's zone is switched in-process: Node reads process.env.TZ again on each assignment.
+const offsets: Record<string, number> = { UTC: 0, 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840 };
 const buildUnder = async (tz: string) => {
   const out = `dist-${tz.replace('/', '-')}`;
-  await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/migrant-site.js'), 'build', '--now', '2026-11-30T12:00', '--workers', '0', '--no-cache', '--out', out], { cwd: site.root, env: { ...process.env, TZ: tz } });
+  const before = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    expect(new Date('2026-11-30T12:00:00Z').getTimezoneOffset(), `the process runs in ${tz}`).toBe(offsets[tz]);
+    const { code } = await runMain(site.root, ['build', '--now', '2026-11-30T12:00', '--workers', '0', '--no-cache', '--out', out, '-q']);
+    expect(code).toBe(0);
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
   return out;
 };
 
