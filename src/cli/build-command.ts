@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cliLogger, type Cli } from './cli-io.js';
 import { exitCodes } from './exit-codes.js';
-import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
+import { baseUrlOption, clockOf, configOption, draftsOption, formatOption, futureOption, nowOption, offlineOption, outDirOption, quietOption, workersOption } from './shared-options.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
 import { createGithubOutput, toMarkdownTable } from './github-output.js';
@@ -16,7 +16,7 @@ export interface BuildFlags {
   now?: string;
   quiet?: boolean;
   verbose?: boolean;
-  workers?: string;
+  workers?: number;
   cache?: boolean;
   offline?: boolean;
   strict?: boolean;
@@ -27,19 +27,19 @@ export function addBuildCommand(program: Command, cli: Cli): void {
   program
     .command('build')
     .description('build the site from content/, templates/ and site.config.json into the output folder')
-    .option('-c, --config <file>', 'site config file', 'site.config.json')
-    .option('-o, --out <dir>', 'output folder (default: "outDir" from the config, else dist)')
-    .option('--base-url <url>', 'override the config\'s baseUrl, e.g. for a preview deploy')
-    .option('--drafts', 'include articles with draft: true')
-    .option('--future', 'include articles dated after the build\'s clock')
-    .option('--now <date>', 'the build\'s clock as an ISO date, for reproducible builds (default: now)')
+    .addOption(configOption())
+    .addOption(outDirOption())
+    .addOption(baseUrlOption('override the config\'s baseUrl, e.g. for a preview deploy'))
+    .addOption(draftsOption())
+    .addOption(futureOption())
+    .addOption(nowOption())
     .option('--no-cache', 'parse every file again instead of reusing .cache/migrant-site/')
-    .option('--offline', 'show external feeds from their cached copies only; fetch nothing')
+    .addOption(offlineOption())
     .option('--strict', 'fail (exit 1, nothing written) when an external feed cannot be fetched, instead of warning')
-    .option('--workers <n>', 'worker threads for markdown (0: none; default: one per core)')
-    .option('-q, --quiet', 'print only warnings and errors')
+    .addOption(workersOption())
+    .addOption(quietOption())
     .option('-v, --verbose', 'print the time each stage took')
-    .option('--format <format>', 'text, or github: also print each problem as a GitHub Actions annotation (the default under GITHUB_ACTIONS=true)', 'text')
+    .addOption(formatOption(['text', 'github'], 'text, or github: also print each problem as a GitHub Actions annotation (the default under GITHUB_ACTIONS=true)'))
     .action(async (flags: BuildFlags) => {
       cli.exitCode = await buildOnce(flags, cli);
     });
@@ -49,8 +49,6 @@ export async function buildOnce(flags: BuildFlags, cli: Cli): Promise<number> {
   const logger = cliLogger(cli, { quiet: flags.quiet, verbose: flags.verbose });
   const github = createGithubOutput({ forced: flags.format === 'github', env: cli.env, write: (t) => void cli.stdout.write(t) });
   return runGuarded(logger, async () => {
-    parseFormat(flags.format, ['text', 'github']);
-    const now = parseNow(flags.now);
     // Loaded on use, so `--version` and `--help` start without the build's libraries.
     const { runBuild } = await import('../pipeline/run-build.js');
     const result = await runBuild({
@@ -59,9 +57,9 @@ export async function buildOnce(flags: BuildFlags, cli: Cli): Promise<number> {
       baseUrl: flags.baseUrl,
       drafts: flags.drafts,
       future: flags.future,
-      now,
+      now: clockOf(flags),
       logger,
-      workers: parseWorkers(flags.workers),
+      workers: flags.workers,
       cache: flags.cache,
       offline: flags.offline,
       strict: flags.strict,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { cliLogger, type Cli } from './cli-io.js';
 import { exitCodes } from './exit-codes.js';
 import { createGithubOutput, toMarkdownTable } from './github-output.js';
-import { parseFormat, parseNow, parseWorkers } from './parse-flags.js';
+import { baseUrlOption, clockOf, configOption, formatOption, nowOption, workersOption } from './shared-options.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
 
@@ -10,7 +10,7 @@ interface CheckFlags {
   config: string;
   baseUrl?: string;
   now?: string;
-  workers?: string;
+  workers?: number;
   external?: boolean;
   format: string;
   strict?: boolean;
@@ -20,12 +20,12 @@ export function addCheckCommand(program: Command, cli: Cli): void {
   program
     .command('check')
     .description('check config, content and the built site (links, anchors, drafts, alt text, headings, ids, titles, canonical URLs) without writing the output folder')
-    .option('-c, --config <file>', 'site config file', 'site.config.json')
-    .option('--base-url <url>', 'override the config\'s baseUrl')
-    .option('--now <date>', 'the build\'s clock as an ISO date (default: now)')
-    .option('--workers <n>', 'worker threads for markdown (0: none; default: one per core)')
+    .addOption(configOption())
+    .addOption(baseUrlOption())
+    .addOption(nowOption('the build\'s clock as an ISO date (default: now)'))
+    .addOption(workersOption())
     .option('--external', 'also fetch external links (10 s timeout, 4 at a time; good answers cached for a week)')
-    .option('--format <format>', 'text, json (one JSON document on stdout) or github (text plus GitHub Actions annotations; the default under GITHUB_ACTIONS=true)', 'text')
+    .addOption(formatOption(['text', 'json', 'github'], 'text, json (one JSON document on stdout) or github (text plus GitHub Actions annotations; the default under GITHUB_ACTIONS=true)'))
     .option('--strict', 'exit 1 on warnings too')
     .action(async (flags: CheckFlags) => {
       cli.exitCode = await checkOnce(flags, cli);
@@ -38,14 +38,13 @@ export async function checkOnce(flags: CheckFlags, cli: Cli): Promise<number> {
   const logger = cliLogger(cli, { quiet: json });
   const github = json ? undefined : createGithubOutput({ forced: flags.format === 'github', env: cli.env, write: (t) => void cli.stdout.write(t) });
   return runGuarded(logger, async () => {
-    parseFormat(flags.format, ['text', 'json', 'github']);
     // Loaded on use, so `--version` and `--help` start without the build's libraries.
     const { runCheck } = await import('../check/run-check.js');
     const result = await runCheck({
       configPath: flags.config,
       baseUrl: flags.baseUrl,
-      now: parseNow(flags.now),
-      workers: parseWorkers(flags.workers),
+      now: clockOf(flags),
+      workers: flags.workers,
       external: flags.external,
       logger: json ? cliLogger(cli, { quiet: true }) : logger,
     });

@@ -3,12 +3,13 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cliLogger, type Cli } from './cli-io.js';
 import { runGuarded } from './run-guarded.js';
+import { configOption } from './shared-options.js';
 
 export function addCleanCommand(program: Command, cli: Cli): void {
   program
     .command('clean')
     .description('delete the output folder and the build cache (.cache/migrant-site/)')
-    .option('-c, --config <file>', 'site config file', 'site.config.json')
+    .addOption(configOption())
     .action(async (flags: { config: string }) => {
       const logger = cliLogger(cli);
       cli.exitCode = await runGuarded(logger, async () => {

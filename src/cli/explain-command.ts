@@ -5,6 +5,7 @@ import type { PostNode } from '../graph/types.js';
 import { cliLogger, type Cli } from './cli-io.js';
 import { loadGraphFor, notFound, type GraphFlags } from './load-graph.js';
 import { runGuarded } from './run-guarded.js';
+import { configOption, nowOption, wholeNumber } from './shared-options.js';
 
 export function addExplainCommand(program: Command, cli: Cli): void {
   const explain = program.command('explain').description('explain a decision of the site graph');
@@ -12,16 +13,16 @@ export function addExplainCommand(program: Command, cli: Cli): void {
     .command('related')
     .description('show why an article gets its related articles: the best candidates with each index\'s part of the score')
     .argument('<article>', 'the article\'s slug, URL or file (content/posts/x.md)')
-    .option('-c, --config <file>', 'site config file', 'site.config.json')
-    .option('-n, --top <n>', 'how many candidates to show', '10')
-    .option('--now <date>', 'the clock, as an ISO date (default: now)')
-    .action(async (article: string, flags: GraphFlags & { top: string }) => {
+    .addOption(configOption())
+    .option('-n, --top <n>', 'how many candidates to show', wholeNumber(1, 10_000), 10)
+    .addOption(nowOption('the clock, as an ISO date (default: now)'))
+    .action(async (article: string, flags: GraphFlags & { top: number }) => {
       const logger = cliLogger(cli);
       cli.exitCode = await runGuarded(logger, async () => {
         const { graph, config } = await loadGraphFor(flags, logger);
         const post = findPost(graph.posts, article);
         if (!post) throw notFound(`no published article matches ${JSON.stringify(article)}`, 'give its slug (as in its URL), its URL or its file path');
-        cli.stdout.write(formatExplanation(explainRelated(post, graph.posts, config.related, Number(flags.top) || 10), config));
+        cli.stdout.write(formatExplanation(explainRelated(post, graph.posts, config.related, flags.top), config));
         return 0;
       });
     });

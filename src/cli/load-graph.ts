@@ -3,7 +3,7 @@ import { codes } from '../diagnostics/codes.js';
 import { error, hasErrors, SiteError } from '../diagnostics/diagnostic.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
-import { parseNow } from './parse-flags.js';
+import { clockOf } from './shared-options.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 
 export interface GraphFlags {
@@ -18,7 +18,7 @@ export async function loadGraphFor(flags: GraphFlags, logger: Logger): Promise<{
   const [{ createParsePool }, { openSite }] = await Promise.all([import('../pipeline/create-parse-pool.js'), import('../pipeline/run-build.js')]);
   const pool = createParsePool();
   try {
-    const { builder, config } = await openSite({ configPath: flags.config, drafts: flags.drafts, future: flags.future, now: parseNow(flags.now), logger }, pool);
+    const { builder, config } = await openSite({ configPath: flags.config, drafts: flags.drafts, future: flags.future, now: clockOf(flags), logger }, pool);
     const { graph, diagnostics } = await builder.loadGraph();
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (hasErrors(diagnostics)) throw new SiteError(errors);

@@ -7,6 +7,7 @@ import { error, SiteError } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
 import { cliLogger, type Cli } from './cli-io.js';
 import { runGuarded } from './run-guarded.js';
+import { configOption } from './shared-options.js';
 
 export function addNewCommand(program: Command, cli: Cli): void {
   const create = program.command('new').description('create content from a skeleton');
@@ -14,7 +15,7 @@ export function addNewCommand(program: Command, cli: Cli): void {
     .command('post')
     .description('write content/posts/<slug>.md with front matter and today\'s date; never overwrites')
     .argument('<title>', 'the article\'s title')
-    .option('-c, --config <file>', 'site config file', 'site.config.json')
+    .addOption(configOption())
     .action(async (title: string, flags: { config: string }) => {
       const logger = cliLogger(cli);
       cli.exitCode = await runGuarded(logger, async () => {

@@ -3,12 +3,12 @@ import { spawn } from 'node:child_process';
 import { cliLogger, type Cli } from './cli-io.js';
 import type { BuildFlags } from './build-command.js';
 import { exitCodes } from './exit-codes.js';
-import { parseNow } from './parse-flags.js';
+import { clockOf, configOption, draftsOption, futureOption, nowOption, offlineOption, outDirOption, quietOption, wholeNumber } from './shared-options.js';
 import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
 
 interface ServeFlags extends BuildFlags {
-  port: string;
+  port: number;
   host: string;
   watch?: boolean;
   open?: boolean;
@@ -18,25 +18,20 @@ export function addServeCommand(program: Command, cli: Cli): void {
   program
     .command('serve')
     .description('build the site and serve it locally; with --watch, rebuild on change and reload open pages')
-    .option('-c, --config <file>', 'site config file', 'site.config.json')
-    .option('-o, --out <dir>', 'output folder (default: "outDir" from the config, else dist)')
+    .addOption(configOption())
+    .addOption(outDirOption())
     .option('-w, --watch', 'rebuild what a change affects and live-reload the browser')
-    .option('-p, --port <number>', 'port to listen on (the next free one is used if it is taken)', '4000')
+    .option('-p, --port <number>', 'port to listen on (the next free one is used if it is taken)', wholeNumber(0, 65535), 4000)
     .option('--host <address>', 'address to bind; 0.0.0.0 exposes drafts and embargoed pages to the network', '127.0.0.1')
-    .option('--drafts', 'include articles with draft: true')
-    .option('--future', 'include articles dated after now')
-    .option('--now <date>', 'the clock to build with, as an ISO date (default: when the server starts)')
-    .option('--offline', 'show external feeds from their cached copies only; fetch nothing')
+    .addOption(draftsOption())
+    .addOption(futureOption('include articles dated after now'))
+    .addOption(nowOption('the clock to build with, as an ISO date (default: when the server starts)'))
+    .addOption(offlineOption())
     .option('--open', 'open the site in the default browser')
-    .option('-q, --quiet', 'print only warnings and errors')
+    .addOption(quietOption())
     .action(async (flags: ServeFlags) => {
       const logger = cliLogger(cli, { quiet: flags.quiet });
       const code = await runGuarded(logger, async () => {
-        const port = Number(flags.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          logger.error(`--port must be a number from 0 to 65535 (got ${JSON.stringify(flags.port)})`);
-          return exitCodes.usageError;
-        }
         if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
           logger.warn(`warning: serving on ${flags.host} makes the site reachable from your network${flags.drafts || flags.future ? ', including drafts and embargoed articles' : ''}`);
         }
@@ -51,9 +46,9 @@ export function addServeCommand(program: Command, cli: Cli): void {
           outDir: flags.out,
           drafts: flags.drafts,
           future: flags.future,
-          now: parseNow(flags.now),
+          now: clockOf(flags),
           logger,
-          port,
+          port: flags.port,
           host: flags.host,
           watch: !!flags.watch,
           offline: flags.offline,

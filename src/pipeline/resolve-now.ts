@@ -15,3 +15,8 @@ export function resolveNow(now: Date | string, timeZone: string): Date {
   }
   return date;
 }
+
+/** Whether `--now` is a date at all: its form and calendar do not depend on the zone it is later read in. */
+export function isNowDate(value: string): boolean {
+  return parseDate(value, 'UTC') !== undefined;
+}
