@@ -107,7 +107,10 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       if (!since) pass.diagnostics.push(...(await recoverOutputFolder(outDir)));
       if (since && (!config.search.enabled || options.deferSearch)) {
         const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state, assets: assets.urls }, since.last, since.changed, pass.stage, pass.started);
-        if (fast) return { ...fast, timings: pass.timings };
+        if (fast) {
+          if (fast.next) last = fast.next;
+          return { ...fast.result, timings: pass.timings };
+        }
       }
       return runPass(pass, since);
     },
