@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isInside } from '../paths/is-inside.js';
 
 /** Site folders that hold sources; compared case-insensitively for macOS and Windows disks. */
 export const protectedFolders = ['content', 'templates', 'theme', 'static', 'src', '.git', 'node_modules', '.cache'];
@@ -19,18 +20,17 @@ export function checkOutDir(root: string, outDir: string, homeDir: string): Diag
 function findUnsafeReason(root: string, target: string, home: string): string | undefined {
   if (target === path.parse(target).root) return 'is the file system root';
   if (target === root) return 'is the site folder itself';
-  if (isInside(root, target)) return 'contains the site folder';
+  if (isBelow(root, target)) return 'contains the site folder';
   if (target === home) return 'is the home folder';
-  if (isInside(home, target)) return 'contains the home folder';
-  if (!isInside(target, root)) return undefined;
+  if (isBelow(home, target)) return 'contains the home folder';
+  if (!isBelow(target, root)) return undefined;
   const first = path.relative(root, target).split(path.sep)[0];
   const folder = protectedFolders.find((name) => name === first.toLowerCase());
   if (!folder) return undefined;
   return first === path.relative(root, target) ? `is the "${folder}" folder` : `is inside the "${folder}" folder`;
 }
 
-/** True when `child` is strictly below `parent`; path.relative, never startsWith. */
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+/** True when `child` is strictly below `parent`. */
+function isBelow(child: string, parent: string): boolean {
+  return child !== parent && isInside(parent, child);
 }

@@ -3,6 +3,8 @@
 // matter dates, `--now` and `<time datetime>` values all use it, so they agree
 // for every year (Date.UTC maps years 0–99 to 19xx; this code does not).
 
+import { memoize } from './memoize.js';
+
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
 
@@ -38,13 +40,9 @@ export function zonedWallTimeToInstant(wallMs: number, timeZone: string): number
   return matching.length > 0 ? Math.min(...matching) : wallMs - offsetBefore;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds east of UTC in `timeZone` at `instant`. */
-export function zoneOffset(instant: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+const wallClockIn = memoize(
+  (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       era: 'short',
@@ -54,10 +52,12 @@ export function zoneOffset(instant: number, timeZone: string): number {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
+    }),
+);
+
+/** Milliseconds east of UTC in `timeZone` at `instant`. */
+export function zoneOffset(instant: number, timeZone: string): number {
+  const parts = wallClockIn(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const era = parts.find((p) => p.type === 'era')?.value;
   const year = era === 'BC' ? 1 - part('year') : part('year');

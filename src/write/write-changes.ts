@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { codes } from '../diagnostics/codes.js';
-import { error, SiteError } from '../diagnostics/diagnostic.js';
 import { isInside } from '../paths/is-inside.js';
 import { cleanUpOnExit } from './exit-cleanup.js';
+import { insideOutput } from './inside-output.js';
 import { mapLimited } from './map-limited.js';
 import { withOutputLock } from './output-lock.js';
+import { sameBytes } from './same-bytes.js';
 import type { Output, WriteStats } from './write-outputs.js';
 
 /**
@@ -22,23 +22,15 @@ export async function writeChanges(outDir: string, write: Output[], remove: stri
 }
 
 async function writeInPlace(root: string, write: Output[], remove: string[]): Promise<WriteStats> {
-  const inside = (path: string) => {
-    const abs = resolve(root, path);
-    if (!isInside(root, abs) || abs === root) {
-      throw new SiteError(error(codes.outputEscapes, `output path escapes the output folder: ${path}`, { hint: 'check slugs and permalinks' }));
-    }
-    return abs;
-  };
   const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
   await mapLimited(write, 32, async (output) => {
-    const dest = inside(output.path);
+    const dest = insideOutput(root, output.path);
     if ('unchanged' in output) {
       stats.unchanged++;
       return;
     }
     const data = 'data' in output ? output.data : await readFile(output.copyFrom);
-    const old = await readFile(dest).catch(() => undefined);
-    if (old && Buffer.from(typeof data === 'string' ? Buffer.from(data) : data).equals(old)) {
+    if (await sameBytes(dest, data)) {
       stats.unchanged++;
       return;
     }
@@ -60,7 +52,7 @@ async function writeInPlace(root: string, write: Output[], remove: string[]): Pr
   });
   stats.changedPaths.sort();
   for (const path of remove) {
-    const abs = inside(path);
+    const abs = insideOutput(root, path);
     await rm(abs, { force: true });
     await removeEmptyParents(root, dirname(abs));
   }

@@ -1,13 +1,15 @@
 import { rmSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isInside, toPosix } from '../paths/is-inside.js';
+import { toPosix } from '../paths/is-inside.js';
 import { cleanUpOnExit } from './exit-cleanup.js';
+import { insideOutput } from './inside-output.js';
 import { mapLimited } from './map-limited.js';
 import { outputMarkerName, outputMarkerText } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
+import { sameBytes } from './same-bytes.js';
 import { activeTemps, recoverAndSweep, restoredWarning, siblingPath, swapIn } from './swap-output.js';
 
 export type Output =
@@ -80,10 +82,7 @@ export function openOutputs(outDir: string, options: OutputOptions = {}): Output
     return work;
   };
   const writeOne = async (output: Output) => {
-    const dest = resolve(temp, output.path);
-    if (!isInside(temp, dest) || dest === temp) {
-      throw new SiteError(error(codes.outputEscapes, `output path escapes the output folder: ${output.path}`, { hint: 'check slugs and permalinks' }));
-    }
+    const dest = insideOutput(temp, output.path);
     writes++;
     const dir = dirname(dest);
     if (!dirs.has(dir)) {
@@ -180,12 +179,4 @@ export async function listOutputFiles(dir: string): Promise<Set<string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile()).map((e) => toPosix(relative(dir, join(e.parentPath, e.name))));
   return new Set(files.filter((f) => f !== outputMarkerName));
-}
-
-async function sameBytes(file: string, data: string | Uint8Array): Promise<boolean> {
-  const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile() || info.size !== size) return false;
-  const old = await readFile(file);
-  return typeof data === 'string' ? old.toString('utf8') === data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(old);
 }

@@ -1,24 +1,17 @@
+import { memoize } from '../../text/memoize.js';
 import { zoneOffset } from '../../text/zone-time.js';
 
 export type DateStyle = 'long' | 'short' | 'iso' | 'time' | 'year';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: string, timeZone: string, style: 'long' | 'short' | 'time' | 'year'): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${style}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time'
-        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-        : style === 'year'
-          ? { year: 'numeric' }
-          : { dateStyle: style === 'long' ? 'long' : 'medium' };
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const formatter = memoize((locale: string, timeZone: string, style: Exclude<DateStyle, 'iso'>): Intl.DateTimeFormat => {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'time'
+      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : style === 'year'
+        ? { year: 'numeric' }
+        : { dateStyle: style === 'long' ? 'long' : 'medium' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+});
 
 /**
  * A date as readers of the site see it: in the site's language and time zone,
@@ -26,18 +19,15 @@ function formatter(locale: string, timeZone: string, style: 'long' | 'short' | '
  */
 export function formatDate(date: Date, style: DateStyle, locale: string, timeZone: string): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return '';
-  // The same few hundred dates appear on thousands of pages (sidebars, cards): format each once.
-  const key = `${date.getTime()}|${style}|${locale}|${timeZone}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    text = style === 'iso' ? toIsoInZone(date, timeZone) : formatter(locale, timeZone, style).format(date);
-    if (formatted.size > 100_000) formatted.clear();
-    formatted.set(key, text);
-  }
-  return text;
+  return formatted(date.getTime(), style, locale, timeZone);
 }
 
-const formatted = new Map<string, string>();
+// The same few hundred dates appear on thousands of pages (sidebars, cards): format each once.
+const formatted = memoize(
+  (instant: number, style: DateStyle, locale: string, timeZone: string): string =>
+    style === 'iso' ? toIsoInZone(new Date(instant), timeZone) : formatter(locale, timeZone, style).format(instant),
+  { limit: 100_000 },
+);
 
 /** `2024-11-06T09:30:00+01:00` in the given zone. */
 export function toIsoInZone(date: Date, timeZone: string): string {
@@ -49,13 +39,9 @@ export function toIsoInZone(date: Date, timeZone: string): string {
   return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
-// Creating an Intl.DateTimeFormat costs far more than using one.
-const isoFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function isoFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = isoFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+const isoFormatter = memoize(
+  (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -64,11 +50,8 @@ function isoFormatter(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    });
-    isoFormatters.set(timeZone, f);
-  }
-  return f;
-}
+    }),
+);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
