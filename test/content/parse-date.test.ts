@@ -92,9 +92,9 @@ describe('parseDate', () => {
   it('does not depend on the TZ of the process (row 10)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parse-date-'));
     try {
-      // The two modules alone, compiled here: the process's TZ is set before anything loads.
+      // The modules alone, compiled here: the process's TZ is set before anything loads.
       writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-      for (const file of ['content/parse-date', 'text/zone-time']) {
+      for (const file of ['content/parse-date', 'text/zone-time', 'text/memoize']) {
         const source = readFileSync(new URL(`../../src/${file}.ts`, import.meta.url), 'utf8');
         const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
         mkdirSync(join(dir, dirname(file)), { recursive: true });
