@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `npx vitest --project unit` gives feedback in seconds;
-// `integration` builds whole sites (some through the compiled CLI, which the
-// global setup compiles first when src/ is newer); `browser` drives Chromium.
+// Projects: `npx vitest --project unit` gives feedback in seconds;
+// `integration` (and `integration-mocked`, the files that mock a module)
+// builds whole sites (some through the compiled CLI, which the global setup
+// compiles first when src/ is newer); `browser` drives Chromium.
 // `npm test` runs them all.
 const integration = [
   'test/pipeline/**/*.test.ts',
@@ -21,6 +22,9 @@ const integration = [
   'test/integration/**/*.test.ts',
 ];
 const browser = ['test/browser/**/*.test.ts'];
+// Files that replace a module with vi.mock need a module registry of their own.
+const mocking = ['test/reliability/dev-server-files.test.ts', 'test/reliability/old-output-cleanup.test.ts', 'test/reliability/serve-interrupt-temp.test.ts'];
+const compileLib = ['test/support/compile-lib.ts'];
 
 export default defineConfig({
   test: {
@@ -28,9 +32,12 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, ...browser] } },
-      { extends: true, test: { name: 'integration', include: integration, globalSetup: ['test/support/compile-lib.ts'] } },
-      { extends: true, test: { name: 'browser', include: browser, globalSetup: ['test/support/compile-lib.ts'] } },
+      // Importing the pipeline costs about a second per file: files in one worker share their imports
+      // (isolate: false). Module state they share is caches keyed on their inputs; no file relies on a fresh one.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, ...browser], pool: 'threads', isolate: false } },
+      { extends: true, test: { name: 'integration', include: integration, exclude: mocking, globalSetup: compileLib, isolate: false } },
+      { extends: true, test: { name: 'integration-mocked', include: mocking, globalSetup: compileLib } },
+      { extends: true, test: { name: 'browser', include: browser, globalSetup: compileLib } },
     ],
   },
 });
