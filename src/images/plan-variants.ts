@@ -56,7 +56,7 @@ export function planVariants(source: SourceImage, options: VariantOptions): { si
   const srcsetOf = (format: OutputFormat) =>
     jobs
       .filter((j) => j.kind === 'resize' && j.format === format)
-      .map((j) => `/${j.outputPath} ${(j as { width: number }).width}w`)
+      .map((j) => `${srcsetUrl(j.outputPath)} ${(j as { width: number }).width}w`)
       .join(', ');
   // The fallback for browsers without srcset: a screen-sized copy, not a 4,000-pixel original.
   const fallbackWidth = [...widths].reverse().find((w) => w <= 1200) ?? widths[0];
@@ -80,6 +80,11 @@ export function planSocial(source: Pick<SourceImage, 'outputPath' | 'hash'>, fit
   const stem = posix.parse(source.outputPath).name;
   const outputPath = `social/${stem}.${key.slice(0, 10)}.jpg`;
   return { image: { src: `/${outputPath}`, ...socialSize }, job: { kind: 'social', key, outputPath, fit } };
+}
+
+/** A srcset candidate's URL: spaces and commas would split the list, so they are escaped (`%XX` is kept as it is by toSiteUrl). */
+function srcsetUrl(outputPath: string): string {
+  return `/${outputPath.replace(/%/g, '%25').replace(/ /g, '%20').replace(/,/g, '%2C')}`;
 }
 
 /** `images/boat.jpg` + `800w.3f9a1c2b7d.webp` → `images/boat.800w.3f9a1c2b7d.webp`. */

@@ -47,8 +47,8 @@ interface Source {
 /** Runs the stage; sets `image.sized`/`image.social` on posts, rewrites body pictures, sets `graph.socialImage`. */
 export async function prepareImages({ root, config, graph, published }: ImageStageInputs): Promise<ImageStageResult> {
   const cache = openImageCache(root);
-  const codec = `sharp@${installedVersion('sharp')}`;
-  const options = { widths: config.images.widths, formats: config.images.formats, codec };
+  const codecVersion = `sharp@${installedVersion('sharp')}`;
+  const options = { widths: config.images.widths, formats: config.images.formats, codec: codecVersion };
   const diagnostics: Diagnostic[] = [];
   const byOutput = new Map(published.map((f) => [f.outputPath, f]));
   const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '');
@@ -80,23 +80,23 @@ export async function prepareImages({ root, config, graph, published }: ImageSta
   }
 
   const socialOf = (source: Source, fit: 'cover' | 'contain'): SocialImage => {
-    const { image, job } = planSocial({ outputPath: source.file.outputPath, hash: source.hash }, fit, codec);
+    const { image, job } = planSocial({ outputPath: source.file.outputPath, hash: source.hash }, fit, codecVersion);
     addJob(job, source);
     return image;
   };
   annotatePosts(graph, found, socialOf);
   rewriteBodies(graph, found, config.baseUrl);
-  graph.socialImage = await siteSocialImage(config, load, socialOf, codec, addJob);
+  graph.socialImage = await siteSocialImage(config, load, socialOf, codecVersion, addJob);
 
   const todo = [...jobs.values()];
   const missing = await Promise.all(todo.map((t) => cache.has(t.job.key).then((has) => !has)));
   const toEncode = todo.filter((_, i) => missing[i]);
   let encoded = 0;
+  const codec = toEncode.some((t) => !recent.has(t.job.key)) ? await import('./sharp-codec.js') : undefined;
   await mapLimited(toEncode, availableParallelism(), async ({ job, bytes }) => {
     let out = recent.get(job.key);
     if (!out) {
-      const codec = await import('./sharp-codec.js');
-      out = job.kind === 'resize' ? await codec.encodeResized(bytes, job.width, job.format) : await codec.encodeSocial(bytes, job.fit);
+      out = job.kind === 'resize' ? await codec!.encodeResized(bytes, job.width, job.format) : await codec!.encodeSocial(bytes, job.fit);
       encoded++;
       remember(job.key, out);
     }
