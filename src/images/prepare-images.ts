@@ -12,7 +12,7 @@ import { rewriteBodyImages } from './body-images.js';
 import { findImageUses, toSitePath, type ImageUse } from './find-image-uses.js';
 import { openImageCache, type ImageCache } from './image-cache.js';
 import { missingImage, unreadableImage } from './image-problems.js';
-import { planSocial, planVariants, type ImageJob } from './plan-variants.js';
+import { extensionOfPath, planSocial, planVariants, type ImageJob } from './plan-variants.js';
 import { titleCardSvg } from './title-card.js';
 
 // The image stage: every picture an article or page shows from the site's own
@@ -130,7 +130,8 @@ async function loadSource(file: StaticFile, cache: ImageCache, diagnostics: Diag
     try {
       size = await (await import('./sharp-codec.js')).readImageSize(bytes);
     } catch (e) {
-      diagnostics.push(unreadableImage(file.source, e));
+      // An SVG without width, height or viewBox is valid: it takes its box's size, and is shown as it is.
+      if (extensionOfPath(file.outputPath) !== 'svg') diagnostics.push(unreadableImage(file.source, e));
       return { file, bytes, hash };
     }
     await cache.writeSize(hash, size);

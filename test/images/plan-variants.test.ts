@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toOutputPath } from '../../src/routes/output-path.js';
 import { chooseWidths, planSocial, planVariants } from '../../src/images/plan-variants.js';
 
 const options = { widths: [400, 800, 1200, 1600], formats: ['avif', 'webp'] as const, codec: 'sharp@test' };
@@ -41,6 +43,16 @@ describe('planVariants', () => {
       const { sized, jobs } = planVariants({ ...photo, url: `/images/map.${ext}`, outputPath: `images/map.${ext}`, width: 600, height: 400 }, options);
       expect(jobs).toEqual([]);
       expect(sized).toEqual({ src: `/images/map.${ext}`, width: 600, height: 400, srcset: '', sources: [] });
+    }
+  });
+
+  it('writes every copy beside its picture, at a path the output folder can hold', () => {
+    for (const outputPath of ['images/boat.jpg', '2024/05/x/chart.png', 'a b/ça va.webp', 'top.avif']) {
+      for (const job of planVariants({ ...photo, url: `/${outputPath}`, outputPath }, options).jobs) {
+        expect(posix.dirname(job.outputPath)).toBe(posix.dirname(outputPath));
+        expect(toOutputPath(`/${job.outputPath}`)).toBe(job.outputPath);
+      }
+      expect(toOutputPath(planSocial({ ...photo, outputPath }, 'cover', 'sharp@test').image.src)).toMatch(/^social\/[^/]+\.jpg$/);
     }
   });
 
