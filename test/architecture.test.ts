@@ -16,15 +16,17 @@ const allowed: Record<string, string[]> = {
   content: ['graph', 'config', 'diagnostics', 'text', 'paths'],
   graph: ['config', 'diagnostics', 'text'],
   routes: ['graph', 'config', 'diagnostics', 'paths', 'text'],
-  render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text', 'external-feeds'],
+  render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text', 'external-feeds', 'images'],
   outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths'],
   cache: ['content', 'diagnostics', 'paths', 'text'],
   write: ['diagnostics', 'paths'],
-  pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'external-feeds', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
+  pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'external-feeds', 'images', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],
+  // Pictures: sizes, resized copies and social rasters (the image library at the edge, loaded on demand); pure markup for render/.
+  images: ['graph', 'routes', 'content', 'cache', 'write', 'config', 'diagnostics', 'paths', 'text'],
   // Network at the edge: called by the pipeline, knows nothing of templates or the graph.
   'external-feeds': ['config', 'diagnostics', 'log.ts'],
   dev: ['pipeline', 'diagnostics', 'paths', 'log.ts'],
-  check: ['pipeline', 'cache', 'write', 'routes', 'graph', 'diagnostics', 'paths', 'log.ts'],
+  check: ['pipeline', 'cache', 'write', 'routes', 'graph', 'diagnostics', 'paths', 'text', 'log.ts'],
   diagnostics: [],
   paths: [],
   text: [],
@@ -43,6 +45,7 @@ const owners: [RegExp, string][] = [
   [/^sirv$/, 'dev/create-static-server.ts'],
   [/^pagefind$/, 'outputs/search-index.ts'],
   [/^piscina$/, 'pipeline/create-parse-pool.ts'],
+  [/^sharp$/, 'images/sharp-codec.ts'],
   [/^(@rowanmanning\/feed-parser|fast-xml-parser|parse5)$/, 'external-feeds/parse-external-feed.ts'],
   [/^htmlparser2$/, 'check/parse-markup.ts'],
 ];

@@ -36,7 +36,7 @@ function dependencyParts(): string[] {
 }
 
 /** The version node would load: the first node_modules/<name> from the package upwards (packages may hide package.json from `exports`). */
-function installedVersion(name: string): string {
+export function installedVersion(name: string): string {
   for (let dir = dirname(packageFile); ; dir = dirname(dir)) {
     try {
       return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Problem } from './problem.js';
 import { resolveReference } from './resolve-reference.js';
-import { positionAt } from './text-position.js';
+import { positionAt } from '../text/text-position.js';
 
 export interface SourceLookup {
   /** Output path of an article or static page → its source file, site-relative. */

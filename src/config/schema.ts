@@ -145,6 +145,13 @@ export const configSchema = z.strictObject({
   lists: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'list names are letters and digits'), listSpec).default({}).describe('curated lists, available to templates as lists.<name>: { source, window, filter, sort, limit }'),
   /** Site path of the newsroom's logo, for structured data and social previews. */
   logo: z.string().optional().describe("site path (or URL) of the newsroom's logo: the social-preview image of pages without their own, and the publisher logo in structured data"),
+  images: z
+    .strictObject({
+      widths: z.array(z.number().int().min(16).max(8192)).min(1).max(12).default([400, 800, 1200, 1600]).describe('widths in pixels of the resized copies of each raster image (never wider than the image itself)'),
+      formats: z.array(z.enum(['avif', 'webp'])).max(2).default(['avif', 'webp']).describe("formats made besides the image's own, offered to browsers first: avif, webp"),
+    })
+    .prefault({})
+    .describe('responsive images: resized copies of every raster image an article or page shows'),
   feeds: z
     .strictObject({
       formats: z.array(z.enum(['rss', 'atom', 'json'])).default(['rss', 'atom', 'json']).describe('which feeds to write: /feed.xml (RSS 2.0), /atom.xml, /feed.json (JSON Feed 1.1), and the same under each term or author URL'),

@@ -42,6 +42,9 @@ export const codes = {
   bodyLinkTarget: 'MS244',
   shortcodeMissing: 'MS245',
   siteData: 'MS246',
+  /** Numbered from 260 so other new MS2xx codes can take 247–259. */
+  imageMissing: 'MS260',
+  imageUnreadable: 'MS261',
 
   unknownAuthor: 'MS301',
   urlCollision: 'MS302',

@@ -7,6 +7,34 @@ export interface ImageRef {
   alt: string;
   caption?: string;
   credit?: string;
+  /** Set by the image stage (src/images/) for a picture it found: its size and resized files. */
+  sized?: SizedImage;
+  /** Set by the image stage: the 1200×630 raster for social previews. */
+  social?: SocialImage;
+}
+
+/**
+ * A picture as the image stage made it, plain data for templates: the size of
+ * the source and its resized files. URLs are site-relative. An SVG or GIF has
+ * no resized files (`srcset` empty, `sources` none).
+ */
+export interface SizedImage {
+  /** The fallback `<img src>`: a resized file in the source's own format, or the source itself. */
+  src: string;
+  width: number;
+  height: number;
+  /** `url 400w, url 800w, …` in the source's format. */
+  srcset: string;
+  /** Other formats, best first: `{ type: 'image/avif', srcset }`. */
+  sources: { type: string; srcset: string }[];
+}
+
+/** A raster made for Open Graph and X cards. */
+export interface SocialImage {
+  /** Site-relative URL. */
+  src: string;
+  width: number;
+  height: number;
 }
 
 export interface Heading {
@@ -142,10 +170,14 @@ export interface PostNode extends Post {
   next?: PostNode;
   /** Home » ancestors of the primary category » category (the post itself is not included). */
   breadcrumb: Crumb[];
+  /** Set by the image stage when it gave the body's pictures sizes: the HTML then also depends on those image files. */
+  bodyImages?: string[];
 }
 
 export interface PageNode extends Page {
   url: string;
+  /** As PostNode's. */
+  bodyImages?: string[];
 }
 
 export interface SiteGraph {
@@ -160,6 +192,8 @@ export interface SiteGraph {
   lists: Record<string, PostNode[]>;
   skipped: { drafts: number; future: number };
   now: Date;
+  /** Set by the image stage: the social-preview raster of pages without a picture of their own (the logo, or a title card). */
+  socialImage?: SocialImage;
 }
 
 export interface GraphInput {

@@ -5,6 +5,7 @@ import { escapeXml } from './escape-xml.js';
 // attribute, e.g. in a code sample, is left alone.
 const startTag = /<[a-z][a-z0-9-]*(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*\s*\/?>/gi;
 const linkAttribute = /(\s(?:href|src)=")([^"]*)"/gi;
+const srcsetAttribute = /(\ssrcset=")([^"]*)"/gi;
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
@@ -16,7 +17,10 @@ export function absolutizeLinks(html: string, pageUrl: string, baseUrl: string):
   const root = escapeXml(baseUrl.replace(/\/+$/, ''));
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   return html.replace(startTag, (tag) =>
-    tag.replace(linkAttribute, (_, head: string, value: string) => `${head}${absolutize(value, pageUrl, root, basePath)}"`),
+    tag
+      .replace(linkAttribute, (_, head: string, value: string) => `${head}${absolutize(value, pageUrl, root, basePath)}"`)
+      // `srcset="a.jpg 400w, b.jpg 800w"`: each candidate's URL (sized pictures, see images/picture-html.ts).
+      .replace(srcsetAttribute, (_, head: string, value: string) => `${head}${value.replace(/(^|,\s*)(\S+)/g, (_m, sep: string, url: string) => sep + absolutize(url, pageUrl, root, basePath))}"`),
   );
 }
 

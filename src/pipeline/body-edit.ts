@@ -12,6 +12,7 @@ import { collect, summarize, type BuildResult, type Committed, type Stage } from
 import type { BuildStateStore } from '../cache/build-state.js';
 import type { ContentStore } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
+import { bodyImageSources } from '../images/body-images.js';
 import { createSignatures } from './route-signatures.js';
 import { writeChanges } from '../write/write-changes.js';
 import type { Output } from '../write/write-outputs.js';
@@ -40,6 +41,8 @@ function onlyBodyChanged(before: Post, after: Post): boolean {
     same(before.tags, after.tags) &&
     same(before.aliases, after.aliases) &&
     JSON.stringify(before.image ?? null) === JSON.stringify(after.image ?? null) &&
+    // Pictures in a body get their sizes and files from the image stage, which the full pass runs.
+    bodyImageSources(after.html).length === 0 &&
     // Front-matter forms from other generators: the URL, byline links and kept params.
     before.permalink === after.permalink &&
     JSON.stringify([before.authorLinks ?? null, before.params]) === JSON.stringify([after.authorLinks ?? null, after.params])

@@ -23,7 +23,7 @@ import type { ExternalFeeds } from '../external-feeds/types.js';
 export const cardFields = ['url', 'title', 'date', 'updated', 'summary', 'image', 'readingMinutes', 'featured', 'draft', 'primaryCategory', 'authors'] as const;
 
 /** The fields of a page's own post that come from the graph, not from its source file; each is part of the route signature. */
-export const ownPostGraphFields = ['url', 'primaryCategory', 'categoryTerms', 'tagTerms', 'authors', 'related', 'prev', 'next', 'breadcrumb'] as const;
+export const ownPostGraphFields = ['url', 'primaryCategory', 'categoryTerms', 'tagTerms', 'authors', 'related', 'prev', 'next', 'breadcrumb', 'bodyImages'] as const;
 
 type CardField = (typeof cardFields)[number];
 
@@ -63,7 +63,7 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
   // A byline author (free text, no file) takes its name and link from posts, not from a file of its own.
   const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length, a.name, a.social];
 
-  /** Everything every page shows: the date, the asset URLs, the curated lists, the latest posts, the category menu, the external feeds. */
+  /** Everything every page shows: the date, the asset URLs, the curated lists, the latest posts, the category menu, the external feeds, the site's social image. */
   const global = hash(
     JSON.stringify([
       toIsoInZone(graph.now, timeZone).slice(0, 10),
@@ -74,6 +74,7 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
         return [c.name, c.url, c.posts.length, c.children.map(tree)];
       }),
       externalFeeds,
+      graph.socialImage ?? null,
     ]),
   );
 
@@ -86,8 +87,8 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
         // The file's version covers all it says; params are named too, as templates read them directly.
         versions.get(post.sourcePath) ?? '',
         post.params,
-        // A body with links or shortcode partials shows what they resolved to (other posts' URLs, partial templates).
-        post.bodyRefs ? post.html : '',
+        // A body with links, shortcode partials or sized pictures shows what they resolved to (other posts' URLs, partial templates, image files).
+        post.bodyRefs || post.bodyImages ? post.html : '',
         card(post),
         post.related.map(card),
         post.prev ? card(post.prev) : null,
@@ -98,7 +99,7 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
         post.authors.map(authorSig),
       );
     }
-    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs ? c.page.html : '');
+    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs || c.page.bodyImages ? c.page.html : '');
     if (c.term) parts.push(termSig(c.term));
     if (c.author) parts.push(authorSig(c.author));
     if (c.terms) parts.push(c.terms.map(termSig));

@@ -1,5 +1,5 @@
 import type { MenuLink, SiteConfig } from '../config/schema.js';
-import type { PostNode, Term } from '../graph/types.js';
+import type { PostNode, SocialImage, Term } from '../graph/types.js';
 import type { PageMeta, RouteContext } from '../routes/plan-routes.js';
 import type { PageSeo } from './page-seo.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
@@ -33,6 +33,8 @@ export interface SiteContext {
   search: boolean;
   /** `config.feeds` as it is: which feed formats exist, and for which term and author pages (head links, RSS links). */
   feeds: SiteConfig['feeds'];
+  /** The social-preview raster of pages without a picture of their own (set by the image stage). */
+  socialImage?: SocialImage;
 }
 
 export interface TemplateContext extends RouteContext {

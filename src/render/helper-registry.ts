@@ -3,6 +3,8 @@ import { jsonForScript } from './helpers/json-for-script.js';
 import { readingTimeLabel } from './helpers/reading-time.js';
 import { shareUrl } from './helpers/share-url.js';
 import { toAbsoluteUrl, toSiteUrl } from '../paths/site-urls.js';
+import { pictureHtml } from '../images/picture-html.js';
+import type { ImageRef } from '../graph/types.js';
 
 export interface HelperSite {
   baseUrl: string;
@@ -45,6 +47,8 @@ export function createHelperRegistry(site: HelperSite, assetUrl: AssetLookup = (
     skip: { fn: (list: unknown, n: number) => (Array.isArray(list) ? list.slice(n) : []) },
     plural: { fn: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}` },
     json: { fn: (value: unknown) => jsonForScript(value), raw: true },
+    // {{picture post.image "(min-width: 64rem) 46rem, 100vw" "class"}}: sizes tell the browser how wide the theme shows it.
+    picture: { fn: (image: ImageRef | undefined, sizes: unknown, className: unknown) => (image?.src ? pictureHtml(image.src, image.sized, { alt: image.alt, sizes: str(sizes), className: str(className), baseUrl: site.baseUrl }) : ''), raw: true },
   };
 }
 

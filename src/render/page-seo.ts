@@ -13,6 +13,9 @@ export interface SeoImage {
   /** Absolute URL. */
   url: string;
   alt: string;
+  /** Known for the rasters the image stage made (1200×630); a remote picture's size is not. */
+  width?: number;
+  height?: number;
 }
 
 export interface PageSeo {
@@ -59,7 +62,7 @@ export function buildPageSeo(context: TemplateContext, config: SiteConfig): Page
   const abs = (path: string) => toAbsoluteUrl(path, config.baseUrl);
   const description = meta.description || config.description;
   const canonical = meta.kind === '404' ? undefined : abs(meta.url);
-  const image = post?.image ? { url: abs(post.image.src), alt: post.image.alt } : config.logo ? { url: abs(config.logo), alt: config.title } : undefined;
+  const image = socialImage(context, config, abs);
   const title = meta.kind === 'home' ? meta.title : `${meta.title} — ${config.title}`;
   return {
     title,
@@ -79,6 +82,21 @@ export function buildPageSeo(context: TemplateContext, config: SiteConfig): Page
     twitter: { card: post?.image ? 'summary_large_image' : 'summary', title: meta.title, description, image },
     jsonLd: buildStructuredData(context, config),
   };
+}
+
+/**
+ * Facebook, X and LinkedIn show no SVG: the picture of the article as the
+ * image stage rasterised it, a remote picture as it is, else the site's
+ * (its logo or title card, also rasterised).
+ */
+function socialImage({ post, site }: TemplateContext, config: SiteConfig, abs: (path: string) => string): SeoImage | undefined {
+  const own = post?.image;
+  if (own?.social) return { url: abs(own.social.src), alt: own.alt, width: own.social.width, height: own.social.height };
+  if (own && /^https?:/i.test(own.src)) return { url: own.src, alt: own.alt };
+  if (site.socialImage) return { url: abs(site.socialImage.src), alt: config.title, width: site.socialImage.width, height: site.socialImage.height };
+  // Rendered without the image stage (a template preview, a unit test): the pictures as they are.
+  if (own) return { url: abs(own.src), alt: own.alt };
+  return config.logo ? { url: abs(config.logo), alt: config.title } : undefined;
 }
 
 function articleMeta(post: PostNode, config: SiteConfig, abs: (path: string) => string): PageSeo['article'] {

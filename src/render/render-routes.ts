@@ -5,6 +5,7 @@ import { buildPageSeo } from './page-seo.js';
 import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
+import { prioritizeFirstImage } from '../images/picture-html.js';
 
 export interface RenderedPage {
   route: PageRoute;
@@ -24,7 +25,7 @@ export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: Site
     const page: TemplateContext = { ...shared, ...route.context, meta: route.meta };
     const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
     const content = engine.render(route.layout, context, route.origin);
-    return { route, html: engine.render('base', { ...context, content }, route.origin) };
+    return { route, html: prioritizeFirstImage(engine.render('base', { ...context, content }, route.origin)) };
   });
 }
 
@@ -57,5 +58,6 @@ export function toSiteContext(graph: SiteGraph, config: SiteConfig): SiteContext
     categories: graph.categories.filter((c) => !c.parent),
     search: config.search.enabled,
     feeds: config.feeds,
+    socialImage: graph.socialImage,
   };
 }

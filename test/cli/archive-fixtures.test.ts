@@ -63,7 +63,7 @@ describe('bodies of the archives', () => {
 
   it('Hugo: figure with the bundle picture, youtube and ref shortcodes', () => {
     const html = page('hugo', '/2020/07/summer-dispatch/');
-    expect(html).toContain('<figure><img src="img/weir.svg" alt="The weir from the east bank" loading="lazy"><figcaption>From the east bank at dusk.</figcaption></figure>');
+    expect(html).toContain('<figure><img src="/2020/07/summer-dispatch/img/weir.svg" width="40" height="20" alt="The weir from the east bank" loading="lazy" decoding="async"><figcaption>From the east bank at dusk.</figcaption></figure>');
     expect(has('hugo', '2020/07/summer-dispatch/img/weir.svg')).toBe(true);
     expect(html).toMatch(/<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE"/);
     expect(html).toContain('The ferry changes are in <a href="/news/ferry-timetables/">the timetable story</a>.');
@@ -92,7 +92,7 @@ describe('Jekyll archive', () => {
 
   it('shows the picture given as text with its image_alt, and the excerpt as standfirst', () => {
     const harbour = page('jekyll', '/2015/03/harbour-shelter-opens/');
-    expect(harbour).toContain('<img src="/assets/img/harbour.svg" alt="Line drawing of the harbour shelter at dusk"');
+    expect(harbour).toContain('<img src="/assets/img/harbour.svg" width="40" height="20" alt="Line drawing of the harbour shelter at dusk"');
     expect(harbour).toContain('A converted warehouse by the docks');
     expect(has('jekyll', 'assets/img/harbour.svg')).toBe(true);
   });
@@ -112,11 +112,11 @@ describe('Jekyll archive', () => {
 describe('Hugo archive', () => {
   it('publishes page-bundle files beside the post, so relative pictures and links work', () => {
     const survey = page('hugo', '/2019/04/river-crossing-survey/');
-    expect(survey).toContain('<img src="chart.svg" alt="Chart of answers by country of origin">');
+    expect(survey).toContain('<img src="/2019/04/river-crossing-survey/chart.svg" width="40" height="20" alt="Chart of answers by country of origin" loading="lazy" decoding="async">');
     expect(survey).toContain('href="answers.csv"');
     expect(sites.hugo.read('dist/2019/04/river-crossing-survey/chart.svg')).toContain('<svg');
     expect(sites.hugo.read('dist/2019/04/river-crossing-survey/answers.csv')).toContain('Syria,61');
-    expect(page('hugo', '/2020/07/summer-dispatch/')).toContain('<img src="/2020/07/summer-dispatch/img/weir.svg" alt="The weir seen from the camp"');
+    expect(page('hugo', '/2020/07/summer-dispatch/')).toContain('<img src="/2020/07/summer-dispatch/img/weir.svg" width="40" height="20" alt="The weir seen from the camp"');
     expect(has('hugo', '2020/07/summer-dispatch/img/weir.svg')).toBe(true);
   });
 
@@ -151,7 +151,7 @@ describe('Eleventy archive', () => {
     const census = page('eleventy', '/blog/shelter-census/');
     expect(census).toContain('href="/author/sam-adeyemi/" rel="author">Sam Adeyemi');
     expect(census).toContain('href="/author/rosa-mendez/" rel="author">Rosa Méndez');
-    expect(page('eleventy', '/2021/05/river-of-paperwork/')).toContain('<img src="/img/forms.svg" alt="A stack of asylum forms"');
+    expect(page('eleventy', '/2021/05/river-of-paperwork/')).toContain('<img src="/img/forms.svg" width="20" height="30" alt="A stack of asylum forms"');
   });
 
   it('publishes nothing for permalink: false and dates `Last Modified` from the file name with a warning', () => {

@@ -28,6 +28,7 @@ describe('discovery outputs of a built site', () => {
   it('writes feeds, sitemaps, robots.txt and redirects, none of which mention a future article', async () => {
     const s = site({
       'content/posts/live.md': post('Boats reach Lesbos', { slug: 'boats', aliases: '["/old/boats/"]', image: '{src: /images/boat.svg, alt: A boat}' }),
+      'content/static/images/boat.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"><rect width="30" height="20" fill="#36c"/></svg>',
       'content/posts/later.md': post('Embargoed report', { date: '2024-12-01', tags: '[embargoed-tag]', aliases: '["/old/embargoed/"]' }),
     });
     const result = await s.main('build', now);

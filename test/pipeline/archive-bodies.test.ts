@@ -50,7 +50,10 @@ describe('an archive of Jekyll, Hugo and Eleventy bodies', () => {
 
   it('Hugo: figure, youtube, vimeo, ref/relref, param, highlight, a site shortcode with markdown inside, the comment form', () => {
     const html = article(page('2020/06/hugo-river-crossing-photo-essay'));
-    expect(html).toContain('<figure><img src="/images/delta.jpg" alt="Reeds along the Evros delta at dawn" loading="lazy"><figcaption>The delta at dawn</figcaption></figure>');
+    // The figure's picture is sized like any other (src/images/): resized copies under the base path, its width and height.
+    expect(html).toMatch(
+      /<figure><picture><source type="image\/avif" srcset="\/blog\/images\/delta\.48w\.[0-9a-f]{10}\.avif 48w" sizes="[^"]+"><source type="image\/webp" srcset="[^"]+"[^>]*><img src="\/blog\/images\/delta\.48w\.[0-9a-f]{10}\.jpg" srcset="[^"]+" sizes="[^"]+" width="48" height="32" alt="Reeds along the Evros delta at dawn" [^>]*><\/picture><figcaption>The delta at dawn<\/figcaption><\/figure>/,
+    );
     expect(html).toContain('We walked for three days for “River crossing, a photo essay”.');
     expect(html).toContain('<a href="/blog/2019/03/field-notes-2-1-released/">release notes</a>');
     expect(html).toContain('<a href="/blog/2018/11/welcome-to-the-harbour-desk/">the welcome post</a>');

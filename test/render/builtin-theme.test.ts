@@ -63,6 +63,8 @@ describe('the built-in theme', () => {
       'news-sitemap.xml',
       'robots.txt',
       'sitemap.xml',
+      // The social preview of pages without a picture: the site's title card (src/images/title-card.ts).
+      'social/site.<hash>.jpg',
       'tag/ferries/index.html',
       'tags/index.html',
     ]);

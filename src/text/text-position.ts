@@ -1,7 +1,5 @@
-import type { Position } from '../diagnostics/diagnostic.js';
-
 /** Line and column (1-based) of an offset in a text. */
-export function positionAt(text: string, offset: number): Position {
+export function positionAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
