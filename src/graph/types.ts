@@ -45,8 +45,10 @@ export interface Post {
   /** Display names as written; the first is the primary category. */
   categories: string[];
   tags: string[];
-  /** Plain text. */
+  /** Plain text: the editor's summary, or an excerpt of the first paragraph (cards, feeds, meta). */
   summary: string;
+  /** The summary as an editor wrote it (front matter summary, description or excerpt), shown above the story; absent when derived or equal to the first paragraph. */
+  standfirst?: string;
   image?: ImageRef;
   draft: boolean;
   featured: boolean;
