@@ -1,6 +1,7 @@
 // The data the pure core works on. Content stages produce Post/Page/Author;
 // buildSiteGraph links them into a SiteGraph that templates and outputs read.
 import type { Position } from '../diagnostics/diagnostic.js';
+import type { RankedList } from './page-lists.js';
 
 export interface ImageRef {
   src: string;
@@ -160,6 +161,8 @@ export interface SiteGraph {
   /** Top-level categories first by name, each followed by nothing: use children for the tree. Sorted by name. */
   categories: Term[];
   lists: Record<string, PostNode[]>;
+  /** Every list's candidates, best first, in config order: what pages pick their own lists from (pickPageLists). */
+  rankedLists: RankedList[];
   skipped: { drafts: number; future: number };
   now: Date;
 }
