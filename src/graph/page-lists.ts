@@ -29,11 +29,11 @@ export function pickPageLists(lists: readonly RankedList[], shown: Iterable<Post
   return picked;
 }
 
-/** The stories a page shows in its main column: an article with its neighbours and related articles, or a list page's cards. */
-export function storiesShown(context: { post?: PostNode; pagination?: { items: readonly PostNode[] } }): PostNode[] {
-  const { post, pagination } = context;
+/** The stories a page shows in its main column: an article with its neighbours and related articles, a list page's cards, or the not-found page's suggestions. */
+export function storiesShown(context: { post?: PostNode; pagination?: { items: readonly PostNode[] }; latest?: readonly PostNode[] }): PostNode[] {
+  const { post, pagination, latest } = context;
   if (post) return [post, ...neighbours(post), ...relatedShown(post)];
-  return pagination ? [...pagination.items] : [];
+  return [...(pagination?.items ?? latest ?? [])];
 }
 
 /** An article's related articles as its page lists them: the previous and next article already have their own links below. */

@@ -26,6 +26,8 @@ export interface RouteContext {
   terms?: Term[];
   authors?: AuthorNode[];
   pagination?: PageOf<PostNode>;
+  /** The not-found page's suggestions: the newest stories. */
+  latest?: PostNode[];
   /** An article page's related articles, without its neighbours (relatedShown). */
   related?: PostNode[];
   /** The curated lists as this page shows them: without its own stories, no story in two lists (pickPageLists). */
@@ -109,7 +111,7 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   if (config.search.enabled) {
     pages.push(page('/search/', 'search', { kind: 'search', title: 'Search', description: config.description }, {}, [], 'search page'));
   }
-  pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, {}, [], 'not-found page'));
+  pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, { latest: graph.posts.slice(0, 5) }, [], 'not-found page'));
 
   for (const route of pages) route.context.lists = pickPageLists(graph.rankedLists, storiesShown(route.context));
   const copies: CopyRoute[] = staticFiles.map((f) => ({ outputPath: f.outputPath, copyFrom: f.absPath, sources: [f.source], origin: f.source }));

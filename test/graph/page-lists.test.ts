@@ -36,6 +36,7 @@ describe('storiesShown', () => {
     const post = node('post', { related: [related], prev: older, next: newer });
     expect(slugs(storiesShown({ post }))).toEqual(['post', 'older', 'newer', 'related']);
     expect(slugs(storiesShown({ pagination: { items: [older, newer] } }))).toEqual(['older', 'newer']);
+    expect(slugs(storiesShown({ latest: [newer] }))).toEqual(['newer']);
     expect(storiesShown({})).toEqual([]);
   });
 });

@@ -77,7 +77,6 @@
   }
   var buttons = d.querySelectorAll('[data-copy-url]');
   Array.prototype.forEach.call(buttons, function (button) {
-    button.hidden = false;
     button.addEventListener('click', function () {
       var url = button.getAttribute('data-copy-url');
       if (navigator.clipboard && window.isSecureContext) {
