@@ -32,6 +32,7 @@ const post = shape({
   categories: arrayOf(isString),
   tags: arrayOf(isString),
   summary: isString,
+  standfirst: optional(isString),
   image: optional(image),
   draft: isBoolean,
   featured: isBoolean,

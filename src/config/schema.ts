@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchEngines, type SearchEngine } from './search-fallback.js';
 
 // One schema yields the config type, its defaults and its validation.
 // Strict objects everywhere: an unknown key is a mistake worth reporting.
@@ -169,7 +170,16 @@ export const configSchema = z.strictObject({
     })
     .prefault({}).describe('sitemaps'),
   robots: z.strictObject({ disallow: z.array(z.string()).default([]) }).prefault({}).describe('/robots.txt: { disallow: paths for Disallow: lines }'),
-  search: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}).describe("site search: { enabled }: the /search/ page, the header's search box and the Pagefind index under /pagefind/"),
+  search: z
+    .strictObject({
+      enabled: z.boolean().default(true).describe("the /search/ page, the header's search box and the Pagefind index under /pagefind/"),
+      fallback: z
+        .enum(Object.keys(searchEngines) as [SearchEngine, ...SearchEngine[]])
+        .optional()
+        .describe('without JavaScript the search page\'s form asks this web search, restricted to the site: "duckduckgo" or "google"; unset, the form only points to the tag and category indexes'),
+    })
+    .prefault({})
+    .describe('site search: { enabled, fallback }'),
   /** Headlines from other sites, fetched at build time (see src/external-feeds/). */
   externalFeeds: z
     .strictObject({

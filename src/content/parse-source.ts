@@ -101,6 +101,7 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
     categories: f.categories,
     tags: f.tags,
     summary: f.summary ?? toExcerpt(markdown.firstParagraph),
+    ...standfirstOf(f.summary, markdown.firstParagraph),
     image: f.image,
     draft: f.draft,
     featured: f.featured,
@@ -169,4 +170,12 @@ function withoutRefs(markdown: BodyResult, diagnostics: Diagnostic[]): string {
     );
   }
   return markdown.refs.length > 0 ? markdown.html.replace(bodyRefMarkers, '') : markdown.html;
+}
+
+// A standfirst is what an editor wrote above the story; one that only repeats
+// the first paragraph would print it twice, so it is dropped.
+function standfirstOf(written: string | undefined, firstParagraph: string): { standfirst?: string } {
+  if (written === undefined) return {};
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return words(written) === '' || words(written) === words(firstParagraph) ? {} : { standfirst: written };
 }

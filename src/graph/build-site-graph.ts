@@ -56,6 +56,7 @@ export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: 
     tags: taxonomies.tags,
     categories: taxonomies.categories,
     lists: lists.lists,
+    rankedLists: lists.ranked,
     skipped: selected.skipped,
     now: input.now,
   };

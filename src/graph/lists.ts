@@ -2,6 +2,7 @@ import type { ListSpec, SiteConfig } from '../config/schema.js';
 import { codes } from '../diagnostics/codes.js';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { viewsOf, type Popularity } from './popularity.js';
+import type { RankedList } from './page-lists.js';
 import { termKey } from './term-key.js';
 import type { AuthorNode, PostNode, Term } from './types.js';
 
@@ -17,19 +18,23 @@ export interface ListContext {
 }
 
 /**
- * The curated lists of `config.lists` over the published posts (graph order).
+ * The curated lists of `config.lists` over the published posts (graph order):
+ * `lists` as the site shows them anywhere, `ranked` with every candidate, in
+ * config order, for pages that leave some out (pickPageLists).
  * Popularity lists without popularity data fall back to newest first, with one warning.
  */
 export function buildLists(
   posts: readonly PostNode[],
   specs: SiteConfig['lists'],
   context: ListContext,
-): { lists: Record<string, PostNode[]>; diagnostics: Diagnostic[] } {
+): { lists: Record<string, PostNode[]>; ranked: RankedList[]; diagnostics: Diagnostic[] } {
   const order = new Map(posts.map((p, i) => [p, i]));
   const lists: Record<string, PostNode[]> = {};
+  const ranked: RankedList[] = [];
   for (const [name, spec] of Object.entries(specs)) {
-    const chosen = posts.filter(listFilter(spec.filter, context));
-    lists[name] = sortList(chosen, spec, context, order).slice(0, spec.limit);
+    const chosen = sortList(posts.filter(listFilter(spec.filter, context)), spec, context, order);
+    lists[name] = chosen.slice(0, spec.limit);
+    ranked.push({ name, ranked: chosen, limit: spec.limit });
   }
   const needPopularity = Object.keys(specs).filter((name) => sortKey(specs[name]) === 'popularity');
   const diagnostics: Diagnostic[] = [];
@@ -41,7 +46,7 @@ export function buildLists(
       }),
     );
   }
-  return { lists, diagnostics };
+  return { lists, ranked, diagnostics };
 }
 
 function sortKey(spec: ListSpec): 'date' | 'updated' | 'popularity' {

@@ -1,6 +1,7 @@
 // The data the pure core works on. Content stages produce Post/Page/Author;
 // buildSiteGraph links them into a SiteGraph that templates and outputs read.
 import type { Position } from '../diagnostics/diagnostic.js';
+import type { RankedList } from './page-lists.js';
 
 export interface ImageRef {
   src: string;
@@ -73,8 +74,10 @@ export interface Post {
   /** Display names as written; the first is the primary category. */
   categories: string[];
   tags: string[];
-  /** Plain text. */
+  /** Plain text: the editor's summary, or an excerpt of the first paragraph (cards, feeds, meta). */
   summary: string;
+  /** The summary as an editor wrote it (front matter summary, description or excerpt), shown above the story; absent when derived or equal to the first paragraph. */
+  standfirst?: string;
   image?: ImageRef;
   draft: boolean;
   featured: boolean;
@@ -190,6 +193,8 @@ export interface SiteGraph {
   /** Top-level categories first by name, each followed by nothing: use children for the tree. Sorted by name. */
   categories: Term[];
   lists: Record<string, PostNode[]>;
+  /** Every list's candidates, best first, in config order: what pages pick their own lists from (pickPageLists). */
+  rankedLists: RankedList[];
   skipped: { drafts: number; future: number };
   now: Date;
   /** Set by the image stage: the social-preview raster of pages without a picture of their own (the logo, or a title card). */

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
+import { searchEngines } from '../config/search-fallback.js';
 import { toSiteUrl } from '../paths/site-urls.js';
 import type { GeneratedFile } from './generated-file.js';
 
@@ -9,8 +10,12 @@ import type { GeneratedFile } from './generated-file.js';
 // merged with the assets' one on Cloudflare Pages.
 
 /** The Content-Security-Policy the theme and Pagefind need, and nothing more. */
-export function contentSecurityPolicy(config: Pick<SiteConfig, 'newsletter' | 'markdown'>): string {
-  const formTargets = ["'self'", ...(config.newsletter ? [new URL(config.newsletter.action).origin] : [])];
+export function contentSecurityPolicy(config: Pick<SiteConfig, 'newsletter' | 'markdown' | 'search'>): string {
+  const formTargets = [
+    "'self'",
+    ...(config.newsletter ? [new URL(config.newsletter.action).origin] : []),
+    ...(config.search.enabled && config.search.fallback ? [new URL(searchEngines[config.search.fallback].action).origin] : []),
+  ];
   return [
     "default-src 'self'",
     // Pagefind compiles its WebAssembly search and runs it in a worker.
@@ -31,7 +36,7 @@ export function contentSecurityPolicy(config: Pick<SiteConfig, 'newsletter' | 'm
   ].join('; ');
 }
 
-export const securityHeaders = (config: Pick<SiteConfig, 'newsletter' | 'markdown'>): Record<string, string> => ({
+export const securityHeaders = (config: Pick<SiteConfig, 'newsletter' | 'markdown' | 'search'>): Record<string, string> => ({
   'Content-Security-Policy': contentSecurityPolicy(config),
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Content-Type-Options': 'nosniff',

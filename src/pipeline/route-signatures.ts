@@ -104,6 +104,8 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
     if (c.author) parts.push(authorSig(c.author));
     if (c.terms) parts.push(c.terms.map(termSig));
     if (c.authors) parts.push(c.authors.map(authorSig));
+    if (c.latest) parts.push(c.latest.map(card));
+    if (c.lists) parts.push(Object.entries(c.lists).map(([name, posts]) => [name, posts.map(card)]));
     if (c.pagination) {
       const p = c.pagination;
       parts.push(p.pageNumber, p.totalPages, p.prevUrl ?? '', p.nextUrl ?? '', p.items.map(card));

@@ -1,4 +1,5 @@
 import type { MenuLink, SiteConfig } from '../config/schema.js';
+import type { SearchFallbackForm } from '../config/search-fallback.js';
 import type { PostNode, SocialImage, Term } from '../graph/types.js';
 import type { PageMeta, RouteContext } from '../routes/plan-routes.js';
 import type { PageSeo } from './page-seo.js';
@@ -31,6 +32,10 @@ export interface SiteContext {
   categories: Term[];
   /** Whether the site has a search page (`config.search.enabled`). */
   search: boolean;
+  /** The search page's form without JavaScript (`config.search.fallback`): a web search restricted to the site. */
+  searchFallback?: SearchFallbackForm;
+  /** Site path or URL of the newsroom's logo (`config.logo`), shown in the header and the phone menu. */
+  logo?: string;
   /** `config.feeds` as it is: which feed formats exist, and for which term and author pages (head links, RSS links). */
   feeds: SiteConfig['feeds'];
   /** The social-preview raster of pages without a picture of their own (set by the image stage). */

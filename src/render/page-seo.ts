@@ -63,7 +63,8 @@ export function buildPageSeo(context: TemplateContext, config: SiteConfig): Page
   const description = meta.description || config.description;
   const canonical = meta.kind === '404' ? undefined : abs(meta.url);
   const image = socialImage(context, config, abs);
-  const title = meta.kind === 'home' ? meta.title : `${meta.title} — ${config.title}`;
+  // A title that already names the site ("About The Migration Desk") does not get it twice.
+  const title = meta.kind === 'home' || meta.title.includes(config.title) ? meta.title : `${meta.title} — ${config.title}`;
   return {
     title,
     description,

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
+import { searchFallbackForm } from '../config/search-fallback.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { SiteContext, SocialLink, TemplateContext } from './context.js';
 import { buildPageSeo } from './page-seo.js';
@@ -57,6 +58,8 @@ export function toSiteContext(graph: SiteGraph, config: SiteConfig): SiteContext
     newsletter: config.newsletter,
     categories: graph.categories.filter((c) => !c.parent),
     search: config.search.enabled,
+    ...(config.search.fallback ? { searchFallback: searchFallbackForm(config.search.fallback, config.baseUrl) } : {}),
+    ...(config.logo ? { logo: config.logo } : {}),
     feeds: config.feeds,
     socialImage: graph.socialImage,
   };

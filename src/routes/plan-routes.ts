@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import { paginate } from '../graph/paginate.js';
 import type { PageOf } from '../graph/paginate.js';
 import { keyPlace } from '../graph/key-place.js';
+import { pickPageLists, relatedShown, storiesShown, withPictureLead } from '../graph/page-lists.js';
 import type { AuthorNode, PageNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import type { OutputClaim } from './check-output-paths.js';
 import { toOutputPath } from './output-path.js';
@@ -25,6 +26,12 @@ export interface RouteContext {
   terms?: Term[];
   authors?: AuthorNode[];
   pagination?: PageOf<PostNode>;
+  /** The not-found page's suggestions: the newest stories. */
+  latest?: PostNode[];
+  /** An article page's related articles, without its neighbours (relatedShown). */
+  related?: PostNode[];
+  /** The curated lists as this page shows them: without its own stories, no story in two lists (pickPageLists). */
+  lists?: Record<string, PostNode[]>;
 }
 
 /** A page rendered from a layout. */
@@ -73,10 +80,11 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
 
   for (const p of paginate(graph.posts, perPage, '/')) {
     const title = p.pageNumber === 1 ? config.title : `${config.title}: page ${p.pageNumber}`;
-    pages.push(page(p.url, 'home', { kind: 'home', title, description: config.description }, { pagination: p }, sourcesOf(p.items), 'home page'));
+    const pagination = p.pageNumber === 1 ? { ...p, items: withPictureLead(p.items) } : p;
+    pages.push(page(p.url, 'home', { kind: 'home', title, description: config.description }, { pagination }, sourcesOf(p.items), 'home page'));
   }
   for (const post of graph.posts) {
-    pages.push(page(post.url, 'post', { kind: 'post', title: post.title, description: post.summary }, { post }, [post.sourcePath], post.sourcePath, addressPlace(post)));
+    pages.push(page(post.url, 'post', { kind: 'post', title: post.title, description: post.summary }, { post, related: relatedShown(post) }, [post.sourcePath], post.sourcePath, addressPlace(post)));
   }
   for (const p of graph.pages) {
     pages.push(page(p.url, 'page', { kind: 'page', title: p.title, description: describe(p.description) }, { page: p }, [p.sourcePath], p.sourcePath, addressPlace(p)));
@@ -103,8 +111,9 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   if (config.search.enabled) {
     pages.push(page('/search/', 'search', { kind: 'search', title: 'Search', description: config.description }, {}, [], 'search page'));
   }
-  pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, {}, [], 'not-found page'));
+  pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, { latest: graph.posts.slice(0, 5) }, [], 'not-found page'));
 
+  for (const route of pages) route.context.lists = pickPageLists(graph.rankedLists, storiesShown(route.context));
   const copies: CopyRoute[] = staticFiles.map((f) => ({ outputPath: f.outputPath, copyFrom: f.absPath, sources: [f.source], origin: f.source }));
   return { pages, copies };
 }

@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     const page = await open('/news/search/?q=Catania');
     expect(await results(page)).toEqual([{ title: catania, href: '/news/2026/11/catania-smuggling-trial-opens/' }]);
     expect(await page.locator('[data-search-fallback]').first().isVisible()).toBe(false);
+    // Pagefind's box has a real label, not only a title.
+    expect(await page.locator('label[for="search-input"]').textContent()).toBe('Search articles');
     // "Privacy" is only in the footer menu, which every article page carries.
     const footerOnly = await open('/news/search/?q=Privacy');
     await expect.poll(() => footerOnly.locator('.pagefind-ui__message').textContent(), { timeout: waitMs }).toBe('No results for Privacy');
@@ -88,8 +90,10 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     const page = await open('/news/', false);
     expect(await page.getAttribute('[data-search-open]', 'href')).toBe('/news/search/');
     const search = await open('/news/search/?q=Catania', false);
-    expect(await search.getAttribute('form.search-form', 'action')).toBe('/news/search/');
-    expect(await search.locator('.search-page__note').textContent()).toContain('Search needs JavaScript');
+    // The sample site's search.fallback: DuckDuckGo, restricted to the site's host.
+    expect(await search.getAttribute('form.search-form', 'action')).toBe('https://duckduckgo.com/');
+    expect(await search.locator('form.search-form input[type="hidden"]').evaluateAll((fields) => fields.map((f) => [f.getAttribute('name'), f.getAttribute('value')]))).toEqual([['sites', 'example.org']]);
+    expect(await search.locator('.search-page__note').textContent()).toContain('this form searches the site with DuckDuckGo');
     const links = await search.locator('.search-page__note a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(['/news/tags/', '/news/categories/']);
     await page.context().close();

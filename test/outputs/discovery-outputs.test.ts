@@ -55,7 +55,7 @@ describe('discovery outputs of a built site', () => {
     expect(s.read('dist/index.html')).toContain('<link rel="alternate" type="application/rss+xml" title="Test News (RSS)" href="https://news.example.org/desk/feed.xml">');
     const greece = s.read('dist/category/greece/index.html');
     expect(greece).toContain('<link rel="alternate" type="application/atom+xml" title="Test News — Greece (Atom)" href="https://news.example.org/desk/category/greece/atom.xml">');
-    expect(greece).toMatch(/<a href="\/desk\/category\/greece\/feed\.xml" type="application\/rss\+xml"><svg[^>]*>.*<\/svg> RSS<\/a>/);
+    expect(greece).toMatch(/<a class="feed-link" href="\/desk\/category\/greece\/feed\.xml" type="application\/rss\+xml"><svg[^>]*>.*<\/svg><span>RSS feed<span class="visually-hidden"> of Greece<\/span><\/span><\/a>/);
   });
 
   it.each(['/../../escaped/', '/..%2F..%2Fescaped/', '/%2e%2e/%2e%2e/escaped/', '/..\\..\\escaped/'])('refuses the alias %s with MS501 and writes nothing', async (alias) => {

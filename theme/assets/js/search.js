@@ -13,6 +13,20 @@
     bundlePath: mount.getAttribute('data-bundle-path'),
     baseUrl: mount.getAttribute('data-base-url')
   });
+  labelSearchInput(mount);
   var query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
+
+  // Pagefind's input has only a title; it gets a real <label>, with the fallback form's words.
+  function labelSearchInput(root) {
+    var input = root.querySelector('input');
+    var words = d.querySelector('label[for="search-q"]');
+    if (!input || !words) return;
+    input.id = 'search-input';
+    var label = d.createElement('label');
+    label.className = 'visually-hidden';
+    label.htmlFor = input.id;
+    label.textContent = words.textContent;
+    input.parentNode.insertBefore(label, input);
+  }
 })();

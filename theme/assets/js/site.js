@@ -2,18 +2,36 @@
 (function () {
   var d = document;
 
-  // Mobile menu: open in the HTML; .js-menu lets the CSS collapse it on small screens.
+  // Phone menu: an off-canvas panel (the CSS shows the toggle where it applies). Focus moves into the panel
+  // and back to the toggle; Esc, the close button or a click outside closes it.
   var toggle = d.querySelector('.menu-toggle');
-  var menu = toggle && d.getElementById(toggle.getAttribute('aria-controls'));
-  if (menu) {
-    toggle.hidden = false;
-    menu.classList.add('js-menu');
-    toggle.addEventListener('click', function () {
-      var open = toggle.getAttribute('aria-expanded') !== 'true';
+  var panel = toggle && d.getElementById(toggle.getAttribute('aria-controls'));
+  if (panel) {
+    var closeButton = panel.querySelector('[data-menu-close]');
+    var setOpen = function (open) {
       toggle.setAttribute('aria-expanded', String(open));
-      menu.classList.toggle('is-open', open);
+      panel.classList.toggle('is-open', open);
+      (open ? closeButton : toggle).focus();
+    };
+    toggle.addEventListener('click', function () { setOpen(toggle.getAttribute('aria-expanded') !== 'true'); });
+    closeButton.addEventListener('click', function () { setOpen(false); });
+    d.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && panel.classList.contains('is-open')) setOpen(false);
+    });
+    d.addEventListener('click', function (event) {
+      if (panel.classList.contains('is-open') && !panel.contains(event.target) && !toggle.contains(event.target)) setOpen(false);
     });
   }
+
+  // Trending strip: the buttons scroll it by most of its width; links stay reachable by Tab and swipe without them.
+  var strip = d.querySelector('[data-trending]');
+  Array.prototype.forEach.call(d.querySelectorAll('[data-trending-step]'), function (button) {
+    button.addEventListener('click', function () {
+      var step = Number(button.getAttribute('data-trending-step'));
+      var rtl = getComputedStyle(strip).direction === 'rtl' ? -1 : 1;
+      strip.scrollBy({ left: step * rtl * strip.clientWidth * 0.8, behavior: 'smooth' });
+    });
+  });
 
   // Search box: the header's search link opens it where <dialog> works; elsewhere the link leads to the search page.
   // Submitting the form goes to the search page with ?q=; Esc closes the dialog natively.
@@ -35,13 +53,15 @@
   }
 
   // Copy Link: the Clipboard API needs a secure context; older browsers get execCommand.
-  var status = d.querySelector('[data-copy-status]');
-  function announce(text) {
+  // Each share bar announces in its own status line.
+  function announce(button, text) {
+    var bar = button.closest('.share');
+    var status = bar && bar.querySelector('[data-copy-status]');
     if (!status) return;
     status.textContent = '';
     setTimeout(function () { status.textContent = text; }, 50);
   }
-  function fallbackCopy(url) {
+  function fallbackCopy(button, url) {
     var field = d.createElement('textarea');
     field.value = url;
     field.setAttribute('readonly', '');
@@ -52,18 +72,17 @@
     var ok = false;
     try { ok = d.execCommand('copy'); } catch (e) { ok = false; }
     d.body.removeChild(field);
-    if (ok) announce('Link copied');
+    if (ok) announce(button, 'Link copied');
     else window.prompt('Copy this link:', url);
   }
   var buttons = d.querySelectorAll('[data-copy-url]');
   Array.prototype.forEach.call(buttons, function (button) {
-    button.hidden = false;
     button.addEventListener('click', function () {
       var url = button.getAttribute('data-copy-url');
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(function () { announce('Link copied'); }, function () { fallbackCopy(url); });
+        navigator.clipboard.writeText(url).then(function () { announce(button, 'Link copied'); }, function () { fallbackCopy(button, url); });
       } else {
-        fallbackCopy(url);
+        fallbackCopy(button, url);
       }
     });
   });

@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, settled } from './reader-pages.js';
+
+// What the reader's page promises, measured in Chromium on the sample site:
+// widgets never point at the page itself and show a story once, every
+// trending headline can be reached, nothing shifts while the page loads,
+// the standfirst is never the first paragraph again, the first screen of a
+// phone shows the story, and the sidebar leaves no hole beside a list.
+
+const storyPath = /^\/news\/\d{4}\/\d{2}\/[^/]+\/$/;
+
+describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
+  let site: Awaited<ReturnType<typeof serveSampleSite>>;
+  let browser: Browser;
+  let articles: string[];
+
+  beforeAll(async () => {
+    site = await serveSampleSite();
+    browser = await launchChromium();
+    const page = await open('/news/sitemap.xml', desktop);
+    articles = (await page.locator('loc').allTextContents()).map((loc) => new URL(loc).pathname).filter((path) => storyPath.test(path));
+    await page.context().close();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string, viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport, ...options });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    // Counted from the first paint; shifts right after a click or key press are the reader's doing.
+    await page.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number };
+      w.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!entry.hadRecentInput) w.layoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${site.origin}${path}`);
+    await settled(page);
+    return page;
+  }
+
+  /** Links to stories, by place on the page: the Read More link repeats its card's headline link and is not counted. */
+  const storyLinks = (page: Page) =>
+    page.evaluate((pattern) => {
+      const story = new RegExp(pattern);
+      return [...document.querySelectorAll<HTMLAnchorElement>('a[href]:not(.read-more)')]
+        .filter((a) => !a.getAttribute('href')!.startsWith('#') && story.test(new URL(a.href).pathname))
+        .map((a) => ({ href: new URL(a.href).pathname, place: a.closest('.trending, .widget, main')?.className.split(' ')[0] ?? 'elsewhere' }));
+    }, storyPath.source);
+
+  it('links no page to itself from a widget and shows no story twice on one page', async () => {
+    expect(articles.length).toBeGreaterThan(10);
+    for (const path of [...pageTypes.map(([, p]) => p), ...articles]) {
+      const page = await open(path, desktop);
+      const links = await storyLinks(page);
+      const hrefs = links.map((l) => l.href);
+      expect({ path, twice: links.filter((l, i) => hrefs.indexOf(l.href) !== i) }).toEqual({ path, twice: [] });
+      expect({ path, self: links.filter((l) => l.href === path) }).toEqual({ path, self: [] });
+      await page.context().close();
+    }
+  });
+
+  it('has every configured trending headline in the strip, with its long date', async () => {
+    // The all-tags page lists no story of its own, so the strip has all six of the config's trending stories.
+    const page = await open('/news/tags/', desktop);
+    expect(await page.locator('.trending__list a').count()).toBe(6);
+    for (const date of await page.locator('.trending__list time').allTextContents()) expect(date).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    await page.context().close();
+  });
+
+  /** Whether the whole of `selector`'s box is inside the strip's visible box. */
+  const inStrip = (page: Page, index: number) =>
+    page.evaluate((i) => {
+      const strip = document.querySelector('.trending__list')!.getBoundingClientRect();
+      const item = document.querySelectorAll('.trending__list li')[i].getBoundingClientRect();
+      return item.left >= strip.left - 1 && item.right <= strip.right + 1;
+    }, index);
+
+  it('brings every trending headline into view with the keyboard', async () => {
+    for (const viewport of [desktop, phone]) {
+      const page = await open('/news/tags/', viewport);
+      const links = page.locator('.trending__list a');
+      await page.locator('.skip-link').focus();
+      for (let i = 0; i < (await links.count()); i++) {
+        // Tab until this headline has focus: it is in the tab order, and then wholly visible.
+        for (let presses = 0; presses < 30 && !(await links.nth(i).evaluate((a) => a === document.activeElement)); presses++) await page.keyboard.press('Tab');
+        expect({ viewport, i, focused: await links.nth(i).evaluate((a) => a === document.activeElement) }).toEqual({ viewport, i, focused: true });
+        await expect.poll(() => inStrip(page, i), { timeout: 30_000 }).toBe(true);
+      }
+      await page.context().close();
+    }
+  });
+
+  it('brings every trending headline into view with the mouse (buttons) and touch (swipes)', async () => {
+    const desk = await open('/news/tags/', desktop);
+    const count = await desk.locator('.trending__list li').count();
+    for (let presses = 0; presses < count && !(await inStrip(desk, count - 1)); presses++) {
+      const before = await desk.locator('.trending__list').evaluate((s) => s.scrollLeft);
+      await desk.click('[data-trending-step="1"]');
+      await expect.poll(() => desk.locator('.trending__list').evaluate((s) => s.scrollLeft), { timeout: 30_000 }).toBeGreaterThan(before);
+    }
+    // The buttons scroll smoothly: the last press may still be moving the strip.
+    await expect.poll(() => inStrip(desk, count - 1), { timeout: 30_000 }).toBe(true);
+    await desk.context().close();
+
+    const touch = await open('/news/tags/', phone, { hasTouch: true });
+    const cdp = await touch.context().newCDPSession(touch);
+    const box = (await touch.locator('.trending__list').boundingBox())!;
+    const y = Math.round(box.y + box.height / 2);
+    for (let swipes = 0; swipes < 3 * count && !(await inStrip(touch, count - 1)); swipes++) {
+      // A finger drawn from the strip's end towards its start.
+      const before = await touch.locator('.trending__list').evaluate((s) => s.scrollLeft);
+      let x = Math.round(box.x + box.width - 10);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let step = 0; step < 10; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: (x -= Math.round(box.width / 20)), y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await expect.poll(() => touch.locator('.trending__list').evaluate((s) => s.scrollLeft), { timeout: 30_000 }).toBeGreaterThan(before);
+    }
+    await expect.poll(() => inStrip(touch, count - 1), { timeout: 30_000 }).toBe(true);
+    await touch.context().close();
+  });
+
+  it('does not shift while loading, nor when the phone menu opens and closes (total under 0.01)', async () => {
+    for (const path of ['/news/', articleWithHero, articleWithoutHero, '/news/category/europe/']) {
+      for (const viewport of [desktop, phone]) {
+        const page = await open(path, viewport);
+        if (viewport === phone) {
+          await page.click('.menu-toggle');
+          await page.locator('#site-menu').waitFor({ state: 'visible' });
+          await page.click('[data-menu-close]');
+          await page.locator('#site-menu').waitFor({ state: 'hidden' });
+        }
+        const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+        expect({ path, viewport, shift: shift < 0.01 ? 'under 0.01' : shift }).toEqual({ path, viewport, shift: 'under 0.01' });
+        await page.context().close();
+      }
+    }
+  });
+
+  it('never repeats the first paragraph as the standfirst', async () => {
+    let standfirsts = 0;
+    for (const path of articles) {
+      const page = await open(path, desktop);
+      const [standfirst, first] = await page.evaluate(() => [document.querySelector('.article__standfirst')?.textContent?.trim(), document.querySelector('.prose > p')?.textContent?.trim()]);
+      if (standfirst !== undefined) standfirsts++;
+      expect({ path, same: standfirst === first }).toEqual({ path, same: false });
+      await page.context().close();
+    }
+    // Some sample articles have a summary written by an editor, some do not.
+    expect(standfirsts).toBeGreaterThan(0);
+    expect(standfirsts).toBeLessThan(articles.length);
+  });
+
+  it('shows the story on the first screen of a 390×844 phone: a line of body text, or the top of the hero', async () => {
+    for (const path of articles) {
+      const page = await open(path, phone);
+      const { hero, text } = await page.evaluate(() => ({
+        hero: document.querySelector('.article__figure img')?.getBoundingClientRect().top,
+        text: document.querySelector('.prose > p')?.getBoundingClientRect().top,
+      }));
+      // A line of body text is about 30 px high.
+      const top = hero ?? text! + 30;
+      expect({ path, onFirstScreen: top <= phone.height }).toEqual({ path, onFirstScreen: true });
+      await page.context().close();
+    }
+    const hero = await open(articleWithHero, phone);
+    expect(await hero.locator('.article__figure img').count()).toBe(1);
+    await hero.context().close();
+  });
+
+  it('keeps the sidebar no taller than the main column on every list page type', async () => {
+    for (const [type, path] of listPages) {
+      const page = await open(path, desktop);
+      const height = (selector: string) =>
+        page.locator(selector).evaluate((el) => Math.max(...[...el.children].map((c) => c.getBoundingClientRect().bottom)) - el.getBoundingClientRect().top);
+      const [main, sidebar] = [await height('main'), await height('.sidebar')];
+      expect({ type, sidebarFits: sidebar <= main }).toEqual({ type, sidebarFits: true });
+      await page.context().close();
+    }
+  });
+});
