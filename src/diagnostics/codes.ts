@@ -42,6 +42,8 @@ export const codes = {
   bodyLinkTarget: 'MS244',
   shortcodeMissing: 'MS245',
   siteData: 'MS246',
+  /** A slug over 99 bytes, shortened at a word boundary (a warning). */
+  slugShortened: 'MS247',
 
   unknownAuthor: 'MS301',
   urlCollision: 'MS302',

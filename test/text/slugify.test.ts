@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlug, slugify } from '../../src/text/slugify.js';
+import { checkSlug, shortenSlug, slugify } from '../../src/text/slugify.js';
 
 describe('slugify', () => {
   it.each([
@@ -57,5 +57,35 @@ describe('checkSlug', () => {
     expect(checkSlug('../../x')).toMatch(/"\/"/);
     expect(checkSlug('%2e%2e')).toMatch(/"%"/);
     expect(checkSlug('con')).toMatch(/reserved/);
+  });
+});
+
+describe('shortenSlug', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  // 139 characters of Greek: 259 bytes as a slug, which once failed the whole build.
+  const greekHeadline =
+    'Η Ελλάδα εξετάζει νέους κανόνες για τις αιτήσεις ασύλου στα νησιά του Αιγαίου ενώ οι αφίξεις αυξάνονται κατά τη διάρκεια του χειμώνα του έτους';
+
+  it('cuts a long slug at its last word boundary under 100 bytes, the same way every time', () => {
+    const slug = slugify(greekHeadline);
+    expect(bytes(slug)).toBeGreaterThan(200);
+    const short = shortenSlug(slug);
+    expect(bytes(short)).toBeLessThan(100);
+    expect(short).toBe('η-ελλάδα-εξετάζει-νέους-κανόνες-για-τις-αιτήσεις');
+    expect(slug.startsWith(`${short}-`)).toBe(true);
+    expect(shortenSlug(slugify(greekHeadline))).toBe(short);
+  });
+
+  it('leaves a slug that fits alone, ASCII or not', () => {
+    expect(shortenSlug('border-crossings-2024')).toBe('border-crossings-2024');
+    expect(shortenSlug('a'.repeat(99))).toBe('a'.repeat(99));
+    expect(shortenSlug('αθήνα')).toBe('αθήνα');
+  });
+
+  it('cuts a single overlong word between letters, keeping accents with their letters', () => {
+    const word = 'ή'.normalize('NFD').repeat(40); // 40 × 4 bytes
+    const short = shortenSlug(word);
+    expect(bytes(short)).toBeLessThan(100);
+    expect(short).toBe('ή'.normalize('NFD').repeat(24));
   });
 });
