@@ -57,11 +57,17 @@ export const codes = {
   badTerm: 'MS310',
   /** Numbered from 320 so other new MS3xx codes can take 311–319. */
   authorTwins: 'MS320',
+  /** Two articles (or pages) of one language share a translationKey. */
+  translationTwins: 'MS321',
 
   templateSyntax: 'MS401',
   templateRender: 'MS402',
   missingLayout: 'MS403',
   templateEncoding: 'MS404',
+  /** A theme translation file (i18n/<lang>.json) that cannot be read. */
+  translationFile: 'MS405',
+  /** A text key the templates use that the translation files lack (English is shown), or that English lacks (an error). */
+  translationMissing: 'MS406',
 
   outputEscapes: 'MS501',
   writeFailed: 'MS502',

@@ -1,6 +1,7 @@
 // The data the pure core works on. Content stages produce Post/Page/Author;
 // buildSiteGraph links them into a SiteGraph that templates and outputs read.
 import type { Position } from '../diagnostics/diagnostic.js';
+import type { TextDirection } from '../text/language.js';
 
 export interface ImageRef {
   src: string;
@@ -59,6 +60,12 @@ export interface Post {
   permalink?: string;
   /** Front-matter fields this generator does not know, kept for templates as `post.params.<key>` (Hugo's convention). */
   params: Record<string, unknown>;
+  /** The language as written (a canonical BCP 47 tag); the graph gives posts without one the site's language. */
+  lang?: string;
+  /** Written in front matter to override the direction of `lang`. */
+  dir?: TextDirection;
+  /** Posts (or pages) with one translationKey are translations of one story. */
+  translationKey?: string;
   html: string;
   bodyRefs?: BodyRef[];
   wordCount: number;
@@ -67,7 +74,7 @@ export interface Post {
   positions: KeyPositions;
 }
 
-export interface Page {
+export interface Page extends Pick<Post, 'lang' | 'dir' | 'translationKey'> {
   sourcePath: string;
   slug: string;
   title: string;
@@ -129,7 +136,15 @@ export interface Crumb {
   url: string;
 }
 
-export interface PostNode extends Post {
+/** What the graph adds about language: every post and page has one, and a direction. */
+export interface LanguageNode<T> {
+  lang: string;
+  dir: TextDirection;
+  /** The other translations of the same story (same translationKey), by language. */
+  translations: T[];
+}
+
+export interface PostNode extends Omit<Post, 'lang' | 'dir'>, LanguageNode<PostNode> {
   url: string;
   primaryCategory?: Term;
   categoryTerms: Term[];
@@ -144,7 +159,7 @@ export interface PostNode extends Post {
   breadcrumb: Crumb[];
 }
 
-export interface PageNode extends Page {
+export interface PageNode extends Omit<Page, 'lang' | 'dir'>, LanguageNode<PageNode> {
   url: string;
 }
 

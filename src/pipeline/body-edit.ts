@@ -11,7 +11,7 @@ import { collect, summarize, type BuildResult, type Committed, type Stage } from
 import type { BuildStateStore } from '../cache/build-state.js';
 import type { ContentStore } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
-import { createSignatures } from './route-signatures.js';
+import { createSignatures, type SignatureInputs } from './route-signatures.js';
 import { writeChanges } from '../write/write-changes.js';
 import type { Output } from '../write/write-outputs.js';
 
@@ -39,6 +39,10 @@ function onlyBodyChanged(before: Post, after: Post): boolean {
     JSON.stringify(before.image ?? null) === JSON.stringify(after.image ?? null) &&
     // Front-matter forms from other generators: the URL, byline links and kept params.
     before.permalink === after.permalink &&
+    // Language: what lists show of it, and which translations link to each other.
+    before.lang === after.lang &&
+    before.dir === after.dir &&
+    before.translationKey === after.translationKey &&
     JSON.stringify([before.authorLinks ?? null, before.params]) === JSON.stringify([after.authorLinks ?? null, after.params])
   );
 }
@@ -52,7 +56,7 @@ function replaceBody(node: PostNode, post: Post): BodyFields {
   return old;
 }
 
-export interface BodyEditContext {
+export interface BodyEditContext extends Pick<SignatureInputs, 'language' | 'translations'> {
   root: string;
   config: SiteConfig;
   outDir: string;
@@ -83,7 +87,7 @@ export async function runBodyEditPass(ctx: BodyEditContext, previous: Committed,
     return node ? [{ node, old: replaceBody(node, after!) }] : [];
   });
   const diagnostics = [...content.diagnostics, ...resolveBodyRefs(undo.map((u) => u.node), previous.graph, previous.engine, config.baseUrl)];
-  const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone, externalFeeds: previous.externalFeeds, assets: ctx.assets });
+  const signatures = createSignatures({ graph: previous.graph, versions: content.versions, timeZone: config.timeZone, externalFeeds: previous.externalFeeds, assets: ctx.assets, language: ctx.language, translations: ctx.translations });
   const routes = previous.plan.pages.filter((r) => r.context.post && changed.has(r.context.post.sourcePath));
   const rendered = await stage('render', () => collect(Promise.resolve(renderRoutes(routes, previous.graph, config, previous.engine, previous.externalFeeds)), diagnostics));
   if (!rendered || signatures.global !== previous.global) {
