@@ -6,6 +6,9 @@ const LATIN_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ı: 'i',
 };
 const LATIN_PATTERN = /[ßæøłđœþðħı]/g;
+// Arabic-script vowel and Quranic marks (harakat, tanween, shadda…): optional in writing, so
+// readers type addresses without them, and ids with them fail HTML checkers' letter rules.
+const ARABIC_VOWEL_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 
 /**
  * "São Paulo" → `sao-paulo`. Letters with an ASCII base lose their accents;
@@ -13,7 +16,7 @@ const LATIN_PATTERN = /[ßæøłđœþðħı]/g;
  * title in Greek does not collapse to an empty slug.
  */
 export function slugify(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase().replace(LATIN_PATTERN, (c) => LATIN_LETTERS[c]);
+  const lower = text.normalize('NFC').toLowerCase().replace(LATIN_PATTERN, (c) => LATIN_LETTERS[c]).replace(ARABIC_VOWEL_MARKS, '');
   // One base character with its combining marks at a time: "é" → "e", but "ή" stays "ή".
   const folded = lower.replace(/\P{M}\p{M}*/gu, (cluster) => {
     const base = cluster.normalize('NFKD').replace(/\p{M}/gu, '');

@@ -21,6 +21,8 @@ describe('slugify', () => {
     expect(slugify('Αθήνα')).toBe('αθήνα');
     expect(slugify('ΑΘΉΝΑ 2024')).toBe('αθήνα-2024');
     expect(slugify('اللاجئون في لبنان')).toBe('اللاجئون-في-لبنان');
+    // Arabic vowel marks are optional in writing and left out of addresses.
+    expect(slugify('الرجال أولًا، ثم الأطفال')).toBe('الرجال-أولا-ثم-الأطفال');
     expect(slugify('難民 問題')).toBe('難民-問題');
     expect(slugify('Αθήνα'.normalize('NFD'))).toBe('αθήνα'.normalize('NFC'));
   });
