@@ -35,7 +35,10 @@
   }
 
   // Copy Link: the Clipboard API needs a secure context; older browsers get execCommand.
+  // Its messages come from the page, in the page's language.
   var status = d.querySelector('[data-copy-status]');
+  var copied = (status && status.getAttribute('data-copied')) || 'Link copied';
+  var copyPrompt = (status && status.getAttribute('data-copy-prompt')) || 'Copy this link:';
   function announce(text) {
     if (!status) return;
     status.textContent = '';
@@ -52,8 +55,8 @@
     var ok = false;
     try { ok = d.execCommand('copy'); } catch (e) { ok = false; }
     d.body.removeChild(field);
-    if (ok) announce('Link copied');
-    else window.prompt('Copy this link:', url);
+    if (ok) announce(copied);
+    else window.prompt(copyPrompt, url);
   }
   var buttons = d.querySelectorAll('[data-copy-url]');
   Array.prototype.forEach.call(buttons, function (button) {
@@ -61,7 +64,7 @@
     button.addEventListener('click', function () {
       var url = button.getAttribute('data-copy-url');
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(function () { announce('Link copied'); }, function () { fallbackCopy(url); });
+        navigator.clipboard.writeText(url).then(function () { announce(copied); }, function () { fallbackCopy(url); });
       } else {
         fallbackCopy(url);
       }
