@@ -17,7 +17,7 @@ const allowed: Record<string, string[]> = {
   graph: ['config', 'diagnostics', 'text'],
   routes: ['graph', 'config', 'diagnostics', 'paths', 'text'],
   render: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text', 'external-feeds', 'images'],
-  outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths'],
+  outputs: ['graph', 'routes', 'config', 'diagnostics', 'paths', 'text'],
   cache: ['content', 'diagnostics', 'paths', 'text'],
   write: ['diagnostics', 'paths'],
   pipeline: ['content', 'graph', 'routes', 'render', 'outputs', 'cache', 'write', 'external-feeds', 'images', 'config', 'diagnostics', 'paths', 'text', 'log.ts', 'version.ts'],

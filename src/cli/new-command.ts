@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { formatDate } from '../render/helpers/format-date.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
-import { slugify } from '../text/slugify.js';
+import { shortenSlug, slugify } from '../text/slugify.js';
 import { cliLogger, type Cli } from './cli-io.js';
 import { runGuarded } from './run-guarded.js';
 import { configOption } from './shared-options.js';
@@ -21,7 +21,8 @@ export function addNewCommand(program: Command, cli: Cli): void {
       cli.exitCode = await runGuarded(logger, async () => {
         const { loadConfig } = await import('../config/load-config.js');
         const { config, root } = await loadConfig(flags.config);
-        const slug = slugify(title);
+        // A file name (and the address made from it) stays under 100 bytes, whatever the title's script.
+        const slug = shortenSlug(slugify(title));
         if (!slug) throw new SiteError(error(codes.usage, 'the title has no letters or digits to make a slug from', { hint: 'give the article a title with words in it' }));
         const file = join(root, 'content', 'posts', `${slug}.md`);
         const today = formatDate(new Date(), 'iso', 'en', config.timeZone).slice(0, 10);

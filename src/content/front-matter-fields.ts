@@ -6,13 +6,17 @@ import { parseDate } from './parse-date.js';
 import { createFieldReader, type FieldContext, type FieldReader } from './front-matter-reader.js';
 import type { FrontMatter } from './front-matter.js';
 import { hiddenSegmentOf } from '../paths/hidden-segment.js';
+import { readLanguageTag } from '../text/language.js';
 
 /** The Post properties written in front matter; the caller derives slug defaults, summary, html… */
 export type PostFields = Pick<Post, 'title' | 'date' | 'updated' | 'authorIds' | 'authorLinks' | 'categories' | 'tags' | 'image' | 'draft' | 'featured' | 'aliases' | 'permalink' | 'params'> & {
   summary?: string;
   slug?: string;
+  language: LanguageFields;
 };
-export type PageFields = Pick<Page, 'title'> & { slug?: string; description?: string };
+export type PageFields = Pick<Page, 'title'> & { slug?: string; description?: string; language: LanguageFields };
+/** `lang`, `dir` and `translationKey` (read as `translationkey`: keys are compared without regard to case), those written only. */
+export type LanguageFields = Pick<Post, 'lang' | 'dir' | 'translationKey'>;
 export type AuthorFields = Pick<Author, 'name' | 'role' | 'avatar' | 'email' | 'social'>;
 
 export interface FieldsResult<T> {
@@ -33,15 +37,16 @@ export interface PostFieldOptions {
   ignoreKeys?: readonly string[];
 }
 
+const languageKeys = ['lang', 'dir', 'translationkey'];
 // Each field with the spellings Jekyll, Hugo and Eleventy use for it, the first one preferred.
 const updatedKeys = ['updated', 'lastmod', 'last_modified_at', 'modified'];
 const summaryKeys = ['summary', 'description', 'excerpt'];
 const permalinkKeys = ['permalink', 'url'];
 const postKeys = [
   'title', 'date', ...updatedKeys, 'author', 'authors', 'category', 'categories', 'tags', ...summaryKeys,
-  ...imageKeys, ...flatImageKeys, 'draft', 'published', 'featured', 'slug', ...permalinkKeys, 'aliases', 'redirect_from',
+  ...imageKeys, ...flatImageKeys, 'draft', 'published', 'featured', 'slug', ...permalinkKeys, 'aliases', 'redirect_from', ...languageKeys,
 ];
-const pageKeys = ['title', 'slug', 'description'] as const;
+const pageKeys = ['title', 'slug', 'description', ...languageKeys];
 const authorKeys = ['name', 'role', 'avatar', 'email', 'social'] as const;
 const maxTags = 100;
 // Written in nearly every Jekyll and Eleventy post, and meaningless here (the
@@ -85,6 +90,7 @@ export function readPostFields(fm: FrontMatterInput, file: string, options: Post
       slug: read.string('slug'),
       permalink: permalinkKey === undefined || unpublished ? undefined : readPermalink(read, permalinkKey),
       aliases: readAliases(read, options.aliasFolder ?? '/'),
+      language: readLanguageFields(read),
       params: Object.fromEntries(read.keys().filter((k) => !postKeys.includes(k)).map((k) => [k, read.value(k)])),
     };
     read.warnUnknownKeys(postKeys, { ignore: [...silentPeerKeys, ...(options.ignoreKeys ?? [])], keptIn: 'post.params' });
@@ -119,6 +125,21 @@ function readPermalink(read: FieldReader, key: string): string | undefined {
   return undefined;
 }
 
+/** Only the fields written: the graph gives the others the site's language and that language's direction. */
+function readLanguageFields(read: FieldReader): LanguageFields {
+  const written = read.string('lang');
+  const tag = written === undefined ? undefined : readLanguageTag(written);
+  if (tag && 'problem' in tag) read.fail(codes.fieldType, 'lang', `'lang' ${tag.problem}`, 'write a BCP 47 language tag such as lang: ar, lang: el or lang: pt-BR');
+  const dir = read.string('dir');
+  if (dir !== undefined && dir !== 'ltr' && dir !== 'rtl') read.fail(codes.fieldType, 'dir', `'dir' must be ltr or rtl, not "${dir}"`, 'leave it out: the direction follows from lang (rtl for Arabic, Persian, Hebrew, Urdu…)');
+  const translationKey = read.string('translationkey');
+  return {
+    ...(tag && 'tag' in tag ? { lang: tag.tag } : {}),
+    ...(dir === 'ltr' || dir === 'rtl' ? { dir } : {}),
+    ...(translationKey === undefined ? {} : { translationKey }),
+  };
+}
+
 /** `aliases` (Hugo) and `redirect_from` (Jekyll) together; relative entries resolved against the post's folder. */
 function readAliases(read: FieldReader, folder: string): string[] {
   const aliases: string[] = [];
@@ -136,7 +157,7 @@ function readAliases(read: FieldReader, folder: string): string[] {
 export function readPageFields(fm: FrontMatterInput, file: string, options: { ignoreKeys?: readonly string[] } = {}): FieldsResult<PageFields> {
   return readWith(fm, file, (read) => {
     const title = read.string('title', { required: true, hint: 'add a line such as "title: About us"' });
-    const fields = { slug: read.string('slug'), description: read.string('description') };
+    const fields = { slug: read.string('slug'), description: read.string('description'), language: readLanguageFields(read) };
     read.warnUnknownKeys(pageKeys, { ignore: [...silentPeerKeys, ...(options.ignoreKeys ?? [])] });
     return title === undefined ? undefined : { title, ...fields };
   });

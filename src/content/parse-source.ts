@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import { codes } from '../diagnostics/codes.js';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { slugify } from '../text/slugify.js';
+import { fitSlug } from './fit-slug.js';
 import { bodyRefMarkers, type Author, type Page, type Post } from '../graph/types.js';
 import { capDiagnostics, checkContentLimits } from './check-content-limits.js';
 import { decodeSource } from './decode-source.js';
@@ -89,7 +90,8 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
   diagnostics.push(...read.diagnostics);
   if (!read.fields) return { kind: 'post', diagnostics };
   const f = read.fields;
-  const slug = f.slug ?? (options.slugs === 'title' ? slugify(f.title) : fileSlug(fileName.name, source.path, diagnostics));
+  const madeFrom = f.slug !== undefined ? 'slug' : options.slugs === 'title' ? 'title' : undefined;
+  const slug = fitSlug(f.slug ?? (options.slugs === 'title' ? slugify(f.title) : fileSlug(fileName.name, source.path, diagnostics)), source.path, madeFrom && frontMatter.positions[madeFrom], diagnostics);
   const post: Post = {
     sourcePath: source.path,
     slug,
@@ -108,6 +110,7 @@ export function parsePost(source: SourceText, options: ContentOptions): ParsedSo
     aliases: f.aliases,
     ...(f.permalink === undefined ? {} : { permalink: f.permalink }),
     params: f.params,
+    ...f.language,
     html: markdown.html,
     ...refsOf(markdown),
     wordCount: markdown.wordCount,
@@ -129,9 +132,10 @@ export function parsePage(source: SourceText, options: ContentOptions): ParsedSo
   const f = read.fields;
   const page: Page = {
     sourcePath: source.path,
-    slug: f.slug ?? slugify(f.title),
+    slug: fitSlug(f.slug ?? slugify(f.title), source.path, frontMatter.positions[f.slug !== undefined ? 'slug' : 'title'], diagnostics),
     title: f.title,
     description: f.description ?? toExcerpt(markdown.firstParagraph, 160),
+    ...f.language,
     html: markdown.html,
     ...refsOf(markdown),
     positions: frontMatter.positions,

@@ -42,6 +42,8 @@ export const codes = {
   bodyLinkTarget: 'MS244',
   shortcodeMissing: 'MS245',
   siteData: 'MS246',
+  /** A slug over 99 bytes, shortened at a word boundary (a warning). */
+  slugShortened: 'MS247',
   /** Numbered from 260 so other new MS2xx codes can take 247–259. */
   imageMissing: 'MS260',
   imageUnreadable: 'MS261',
@@ -58,11 +60,17 @@ export const codes = {
   badTerm: 'MS310',
   /** Numbered from 320 so other new MS3xx codes can take 311–319. */
   authorTwins: 'MS320',
+  /** Two articles (or pages) of one language share a translationKey. */
+  translationTwins: 'MS321',
 
   templateSyntax: 'MS401',
   templateRender: 'MS402',
   missingLayout: 'MS403',
   templateEncoding: 'MS404',
+  /** A theme translation file (i18n/<lang>.json) that cannot be read. */
+  translationFile: 'MS405',
+  /** A text key the templates use that the translation files lack (English is shown), or that English lacks (an error). */
+  translationMissing: 'MS406',
 
   outputEscapes: 'MS501',
   writeFailed: 'MS502',

@@ -10,6 +10,7 @@ import { expandPermalink } from './permalink.js';
 import { matchPopularity } from './popularity.js';
 import { findRelated } from './related.js';
 import { selectPosts } from './select-posts.js';
+import { languageOf, linkTranslations } from './translations.js';
 import { checkSlug } from '../text/slugify.js';
 import { buildTaxonomies } from './taxonomies.js';
 import type { Crumb, GraphInput, Page, PageNode, PostNode, SiteGraph, Term } from './types.js';
@@ -23,7 +24,7 @@ const HOME: Crumb = { name: 'Home', url: '/' };
  * validateConfig (permalink tokens, category cycles).
  */
 export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: SiteGraph; diagnostics: Diagnostic[] } {
-  const selected = selectPosts(input);
+  const selected = selectPosts(input, config.language);
   const { posts } = selected;
   const taxonomies = buildTaxonomies(posts, config);
   for (const post of posts) {
@@ -48,6 +49,7 @@ export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: 
     timeZone: config.timeZone,
   });
   const pages = buildPages(input.pages, config);
+  const translations = [...linkTranslations(posts, 'article'), ...linkTranslations(pages.pages, 'page')];
 
   const graph: SiteGraph = {
     posts,
@@ -67,6 +69,7 @@ export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: 
     ...authors.diagnostics,
     ...(popularity?.diagnostics ?? []),
     ...lists.diagnostics,
+    ...translations,
   ];
   return { graph, diagnostics };
 }
@@ -99,7 +102,7 @@ function buildPages(pages: readonly Page[], config: SiteConfig): { pages: PageNo
       diagnostics.push(error(codes.badSlug, `unsafe slug "${page.slug}": ${problem}`, { ...keyPlace(page, 'slug'), hint: 'use letters, digits and dashes, e.g. "about-us"' }));
       continue;
     }
-    nodes.push({ ...page, url: expandPermalink(config.permalinks.page, { slug: page.slug, timeZone: config.timeZone }) });
+    nodes.push({ ...page, ...languageOf(page, config.language), url: expandPermalink(config.permalinks.page, { slug: page.slug, timeZone: config.timeZone }) });
   }
   nodes.sort((a, b) => compareCodeUnits(a.url, b.url) || compareCodeUnits(a.sourcePath, b.sourcePath));
   return { pages: nodes, diagnostics };

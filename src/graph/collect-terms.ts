@@ -1,7 +1,7 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyPlace, placeLabel } from './key-place.js';
-import { checkSlug, slugify } from '../text/slugify.js';
+import { checkSlug, shortenSlug, slugify } from '../text/slugify.js';
 import { termKey } from './term-key.js';
 import type { Post, TaxonomyKind } from './types.js';
 
@@ -66,7 +66,9 @@ export function collectTerms(posts: readonly Post[], kind: TaxonomyKind, configu
   const groups = new Map<string, TermGroup>();
   for (const [key, spellings] of spellingsByKey) {
     const name = preferred.get(key) ?? mostCommon(spellings);
-    groups.set(key, { key, name, slug: slugify(name), spellings });
+    const slug = shortenSlug(slugify(name));
+    if (slug !== slugify(name)) diagnostics.push(shortenedWarning(kind, name, slug, [...spellings.values()][0]?.[0] ?? {}));
+    groups.set(key, { key, name, slug, spellings });
     if (spellings.size > 1) diagnostics.push(variantsWarning(kind, name, spellings));
   }
   diagnostics.push(...mergeSlugCollisions(kind, groups, keysOf));
@@ -119,6 +121,13 @@ function variantsWarning(kind: TaxonomyKind, name: string, spellings: Map<string
   return warning(codes.termVariants, `${kind} "${name}" is spelled ${spellings.size} ways: ${listed.join(', ')}`, {
     ...firstOther,
     hint: `use one spelling everywhere, e.g. "${name}"`,
+  });
+}
+
+function shortenedWarning(kind: TaxonomyKind, name: string, slug: string, place: Partial<Diagnostic>): Diagnostic {
+  return warning(codes.slugShortened, `${kind} "${name.slice(0, 40)}…" is too long for an address; its page is ${slug}`, {
+    ...place,
+    hint: `a shorter name gives a shorter address`,
   });
 }
 

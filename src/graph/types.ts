@@ -2,6 +2,7 @@
 // buildSiteGraph links them into a SiteGraph that templates and outputs read.
 import type { Position } from '../diagnostics/diagnostic.js';
 import type { RankedList } from './page-lists.js';
+import type { TextDirection } from '../text/language.js';
 
 export interface ImageRef {
   src: string;
@@ -90,6 +91,12 @@ export interface Post {
   permalink?: string;
   /** Front-matter fields this generator does not know, kept for templates as `post.params.<key>` (Hugo's convention). */
   params: Record<string, unknown>;
+  /** The language as written (a canonical BCP 47 tag); the graph gives posts without one the site's language. */
+  lang?: string;
+  /** Written in front matter to override the direction of `lang`. */
+  dir?: TextDirection;
+  /** Posts (or pages) with one translationKey are translations of one story. */
+  translationKey?: string;
   html: string;
   bodyRefs?: BodyRef[];
   wordCount: number;
@@ -98,7 +105,7 @@ export interface Post {
   positions: KeyPositions;
 }
 
-export interface Page {
+export interface Page extends Pick<Post, 'lang' | 'dir' | 'translationKey'> {
   sourcePath: string;
   slug: string;
   title: string;
@@ -160,7 +167,15 @@ export interface Crumb {
   url: string;
 }
 
-export interface PostNode extends Post {
+/** What the graph adds about language: every post and page has one, and a direction. */
+export interface LanguageNode<T> {
+  lang: string;
+  dir: TextDirection;
+  /** The other translations of the same story (same translationKey), by language. */
+  translations: T[];
+}
+
+export interface PostNode extends Omit<Post, 'lang' | 'dir'>, LanguageNode<PostNode> {
   url: string;
   primaryCategory?: Term;
   categoryTerms: Term[];
@@ -177,7 +192,7 @@ export interface PostNode extends Post {
   bodyImages?: string[];
 }
 
-export interface PageNode extends Page {
+export interface PageNode extends Omit<Page, 'lang' | 'dir'>, LanguageNode<PageNode> {
   url: string;
   /** As PostNode's. */
   bodyImages?: string[];

@@ -16,6 +16,10 @@ export interface FeedSource {
   url: string;
   /** Empty for the site feed, else the term's or author's name. */
   name: string;
+  /** The page the feed's home link leads to, when it is not `url` (a language's feed under `/ar/` follows the home page). */
+  home?: string;
+  /** A feed of one language's articles; else the site's language. */
+  language?: string;
   description: string;
   /** Newest first. */
   posts: PostNode[];
@@ -64,8 +68,8 @@ export function buildFeedDoc(source: FeedSource, config: SiteConfig): FeedDoc {
   return {
     title: source.name ? `${config.title} — ${source.name}` : config.title,
     description: source.description || config.description || config.title,
-    language: config.language,
-    homeUrl: abs(source.url),
+    language: source.language ?? config.language,
+    homeUrl: abs(source.home ?? source.url),
     selfUrls,
     publisher: { name: config.title, url: abs('/') },
     logo: config.logo ? abs(config.logo) : undefined,

@@ -2,6 +2,8 @@ import type { SiteConfig } from '../config/schema.js';
 import type { PostNode, SiteGraph, Term } from '../graph/types.js';
 import { buildFeedDoc, feedFiles, type FeedDoc, type FeedFormat, type FeedSource } from './feed-model.js';
 import type { GeneratedFile } from './generated-file.js';
+import { siteLanguages } from '../graph/site-languages.js';
+import { languageName } from '../text/language.js';
 import { renderAtom } from './render-atom.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderRss } from './render-rss.js';
@@ -33,6 +35,14 @@ export function renderFeeds(graph: SiteGraph, config: SiteConfig, showing?: Read
 
 function feedSources(graph: SiteGraph, config: SiteConfig): LabelledSource[] {
   const sources: LabelledSource[] = [{ url: '/', name: '', label: '', description: config.description, posts: graph.posts }];
+  const languages = siteLanguages(graph);
+  // A reader of one language follows that language's feed: /ar/feed.xml beside /feed.xml.
+  if (languages.length > 1) {
+    for (const lang of languages) {
+      const posts = graph.posts.filter((p) => p.lang === lang);
+      sources.push({ url: `/${lang}/`, home: '/', name: languageName(lang), label: `language "${lang}"`, language: lang, description: config.description, posts });
+    }
+  }
   const fromTerm = (t: Term): LabelledSource => ({ url: t.url, name: t.name, label: `${t.kind} "${t.name}"`, description: t.description ?? '', posts: t.posts });
   if (config.feeds.categories) sources.push(...allTerms(graph.categories).map(fromTerm));
   if (config.feeds.tags) sources.push(...graph.tags.map(fromTerm));

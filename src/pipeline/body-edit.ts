@@ -13,7 +13,7 @@ import type { BuildStateStore } from '../cache/build-state.js';
 import type { ContentStore } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
 import { bodyImageSources } from '../images/body-images.js';
-import { createSignatures } from './route-signatures.js';
+import { createSignatures, type SignatureInputs } from './route-signatures.js';
 import { writeChanges } from '../write/write-changes.js';
 import type { Output } from '../write/write-outputs.js';
 
@@ -45,6 +45,10 @@ function onlyBodyChanged(before: Post, after: Post): boolean {
     bodyImageSources(after.html).length === 0 &&
     // Front-matter forms from other generators: the URL, byline links and kept params.
     before.permalink === after.permalink &&
+    // Language: what lists show of it, and which translations link to each other.
+    before.lang === after.lang &&
+    before.dir === after.dir &&
+    before.translationKey === after.translationKey &&
     JSON.stringify([before.authorLinks ?? null, before.params]) === JSON.stringify([after.authorLinks ?? null, after.params])
   );
 }
@@ -83,7 +87,7 @@ function withReplacedPosts(graph: SiteGraph, replaced: ReadonlyMap<PostNode, Pos
   };
 }
 
-export interface BodyEditContext {
+export interface BodyEditContext extends Pick<SignatureInputs, 'language' | 'translations'> {
   root: string;
   config: SiteConfig;
   outDir: string;
@@ -170,7 +174,7 @@ function planBodyEdit(ctx: BodyEditContext, previous: Committed, posts: Post[], 
   const graph = withReplacedPosts(previous.graph, replaced);
   const nodes = [...replaced.values()];
   diagnostics.push(...resolveBodyRefs(nodes, graph, previous.engine, ctx.config.baseUrl));
-  const signatures = createSignatures({ graph, versions, timeZone: ctx.config.timeZone, externalFeeds: previous.externalFeeds, assets: ctx.assets });
+  const signatures = createSignatures({ graph, versions, timeZone: ctx.config.timeZone, externalFeeds: previous.externalFeeds, assets: ctx.assets, language: ctx.language, translations: ctx.translations });
   if (signatures.global !== previous.global) return 'full';
   const pages = previous.plan.pages.map((r) => {
     const post = r.context.post && replaced.get(r.context.post);

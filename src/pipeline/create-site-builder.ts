@@ -16,7 +16,7 @@ import { describeChanges } from './describe-changes.js';
 import { loadModel } from './load-site.js';
 import { parseInProcess } from './parse-in-process.js';
 import { refreshSearchIndex } from './refresh-search.js';
-import { commit, prepare, renderInto, type PassContext, type Since } from './site-pass.js';
+import { commit, prepare, renderInto, signedLanguage, type PassContext, type Since } from './site-pass.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -65,8 +65,9 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const load = { root, config, store, now: options.now, drafts: !!options.drafts, future: !!options.future };
   // Each full pass sets the fingerprinted asset URLs before it renders; the `asset` helper reads them.
   const assets = { urls: new Map<string, string>() };
-  const helpers = createHelperRegistry(config, (name) => assets.urls.get(name));
-  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch, state: options.state, externalFeeds: options.externalFeeds };
+  const i18n = { translations: {} };
+  const helpers = createHelperRegistry(config, (name) => assets.urls.get(name), () => i18n.translations);
+  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, i18n, deferSearch: !!options.deferSearch, state: options.state, externalFeeds: options.externalFeeds };
   let last: Committed | undefined;
 
   /** One pass as named stages over plain data; any error ends it with nothing written. */
@@ -106,7 +107,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       // A build killed between its two renames left the old output aside: put it back first.
       if (!since) pass.diagnostics.push(...(await recoverOutputFolder(outDir)));
       if (since && (!config.search.enabled || options.deferSearch)) {
-        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state, assets: assets.urls }, since.last, since.changed, pass.stage, pass.started);
+        const fast = await runBodyEditPass({ root, config, outDir, store, state: options.state, assets: assets.urls, ...signedLanguage(ctx) }, since.last, since.changed, pass.stage, pass.started);
         if (fast) {
           if (fast.next) last = fast.next;
           return { ...fast.result, timings: pass.timings };

@@ -3,6 +3,8 @@ import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import { toIsoInZone } from '../render/helpers/format-date.js';
 import type { PageRoute } from '../routes/plan-routes.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
+import { messagesVersion, type Translations } from '../render/translations.js';
+import { siteLanguages } from '../graph/site-languages.js';
 
 // What a page shows, reduced to a string: if a route's signature is unchanged
 // since the last build, its HTML is too, and a rebuild can skip rendering it.
@@ -20,10 +22,13 @@ import type { ExternalFeeds } from '../external-feeds/types.js';
  * build's clock (the "Scheduled" badge), so a card carries that state too.
  * A template that shows a new post field on cards must add it here.
  */
-export const cardFields = ['url', 'title', 'date', 'updated', 'summary', 'image', 'readingMinutes', 'featured', 'draft', 'primaryCategory', 'authors'] as const;
+export const cardFields = ['url', 'title', 'date', 'updated', 'summary', 'image', 'readingMinutes', 'featured', 'draft', 'primaryCategory', 'authors', 'lang'] as const;
 
 /** The fields of a page's own post that come from the graph, not from its source file; each is part of the route signature. */
-export const ownPostGraphFields = ['url', 'primaryCategory', 'categoryTerms', 'tagTerms', 'authors', 'related', 'prev', 'next', 'breadcrumb', 'bodyImages'] as const;
+export const ownPostGraphFields = ['url', 'primaryCategory', 'categoryTerms', 'tagTerms', 'authors', 'related', 'prev', 'next', 'breadcrumb', 'bodyImages', 'translations'] as const;
+
+/** What a page shows of each of its translations: a link in the language switcher and a hreflang link. */
+const translationRef = (t: { lang: string; url: string; title: string }) => [t.lang, t.url, t.title];
 
 type CardField = (typeof cardFields)[number];
 
@@ -46,9 +51,13 @@ export interface SignatureInputs {
   externalFeeds: ExternalFeeds;
   /** Theme asset names → fingerprinted URLs, which every page references. */
   assets: ReadonlyMap<string, string>;
+  /** The site's language: every page's header, sidebar and footer speak it. */
+  language: string;
+  /** The theme's words: a page shows those of the site's language and of its own. */
+  translations: Translations;
 }
 
-export function createSignatures({ graph, versions, timeZone, externalFeeds, assets }: SignatureInputs) {
+export function createSignatures({ graph, versions, timeZone, externalFeeds, assets, language, translations }: SignatureInputs) {
   const cards = new Map<PostNode, string>();
   const card = (p: PostNode): string => {
     let sig = cards.get(p);
@@ -75,13 +84,17 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
       }),
       externalFeeds,
       graph.socialImage ?? null,
+      messagesVersion(translations, language),
+      // Pages link to the feed of each language when there are several.
+      siteLanguages(graph),
     ]),
   );
 
   const route = (r: PageRoute): string => {
     const c = r.context;
     const post = c.post;
-    const parts: unknown[] = [r.layout, r.meta];
+    const lang = c.post?.lang ?? c.page?.lang ?? language;
+    const parts: unknown[] = [r.layout, r.meta, lang === language ? '' : messagesVersion(translations, lang)];
     if (post) {
       parts.push(
         // The file's version covers all it says; params are named too, as templates read them directly.
@@ -97,9 +110,10 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
         post.categoryTerms.map(termRef),
         post.breadcrumb,
         post.authors.map(authorSig),
+        post.translations.map(translationRef),
       );
     }
-    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs || c.page.bodyImages ? c.page.html : '');
+    if (c.page) parts.push(versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs || c.page.bodyImages ? c.page.html : '', c.page.translations.map(translationRef));
     if (c.term) parts.push(termSig(c.term));
     if (c.author) parts.push(authorSig(c.author));
     if (c.terms) parts.push(c.terms.map(termSig));

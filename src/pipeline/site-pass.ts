@@ -28,6 +28,9 @@ import { renderPages, toPageInfo } from './render-pages.js';
 import { loadSavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
 import { planSearch, type SearchPlan } from './search-step.js';
+import type { SignatureInputs } from './route-signatures.js';
+import { prepareTranslations } from './translations-step.js';
+import type { Translations } from '../render/translations.js';
 
 // The stages of a full or incremental pass, each over plain data:
 // prepare (load → graph → templates → plan routes → other outputs → check
@@ -41,6 +44,8 @@ export interface PassContext {
   helpers: Record<string, HelperDef>;
   /** Theme asset name → fingerprinted URL, set by each pass before it renders (the `asset` helper reads it). */
   assets: { urls: Map<string, string> };
+  /** The theme's words in each language, set by each pass before it renders (the `t` helper reads them). */
+  i18n: { translations: Translations };
   deferSearch: boolean;
   state?: BuildStateStore;
   externalFeeds?: ExternalFeedSource;
@@ -78,6 +83,8 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const templatesSame = since && ![...changedTemplates].some((p) => p.endsWith('.hbs'));
   const { engine, templatesKey } = await loadEngine(ctx.load.root, ctx.helpers, stage, diagnostics, templatesSame ? since.last : undefined);
   if (!engine || hasErrors(diagnostics)) return undefined;
+  ctx.i18n.translations = await prepareTranslations(ctx.load.root, ctx.config, model.graph, engine, diagnostics);
+  if (hasErrors(diagnostics)) return undefined;
   // Links and shortcodes in bodies resolve against the graph before anything shows a body (pages, feeds, signatures).
   diagnostics.push(...resolveBodyRefs([...model.graph.posts, ...model.graph.pages], model.graph, engine, ctx.config.baseUrl));
   const statics = await listStaticFiles(ctx.load.root, model.files);
@@ -94,7 +101,7 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   if (hasErrors(diagnostics)) return undefined;
   const saved = since ? undefined : await loadSavedBaseline(ctx.state, templatesKey, ctx.outDir);
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
-  const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline);
+  const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls, ...signedLanguage(ctx) }, plan.pages, baseline);
   const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, articleKey: toRender.articleKey, previous: saved?.search });
   return { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
 }
@@ -137,6 +144,11 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
   const searchUrls = p.search.kind === 'reuse' ? p.search.urls : searchFiles.map((g) => g.url);
   const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
   return { fresh, files, searchUrls, write };
+}
+
+/** What the signatures need of the pass's language settings: the site's language, and the words of every language. */
+export function signedLanguage(ctx: Pick<PassContext, 'config' | 'i18n'>): Pick<SignatureInputs, 'language' | 'translations'> {
+  return { language: ctx.config.language, translations: ctx.i18n.translations };
 }
 
 /** A deferred search index stays as it is until refreshSearch() replaces it. */

@@ -4,6 +4,7 @@ import type { PostNode, SocialImage, Term } from '../graph/types.js';
 import type { PageMeta, RouteContext } from '../routes/plan-routes.js';
 import type { PageSeo } from './page-seo.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
+import type { TextDirection } from '../text/language.js';
 
 // What every template sees. Layout-specific keys are added by the route planner.
 // URLs in the graph are site-relative (`/2024/11/x/`); templates pass them
@@ -22,6 +23,10 @@ export interface SiteContext {
   /** Absolute, ends with `/`. */
   baseUrl: string;
   language: string;
+  /** The direction of `language`: `rtl` for Arabic, Persian, Hebrew, Urdu… */
+  dir: TextDirection;
+  /** The languages of the published articles, sorted (a feed for each when there are several). */
+  languages: string[];
   timeZone: string;
   about: string;
   contactEmail?: string;
@@ -51,6 +56,13 @@ export interface TemplateContext extends RouteContext {
   /** Newest published posts (the first 10). */
   latest: PostNode[];
   meta: PageMeta;
+  /**
+   * The language and direction of what is being rendered: in a layout the
+   * page's own (an article's `lang`), in base.hbs and its partials the site's.
+   * `t`, `formatDate`, `formatNumber` and `readingTime` write in `lang`.
+   */
+  lang: string;
+  dir: TextDirection;
   /** The build's clock. */
   now: Date;
   /** Title, description, social-preview meta and JSON-LD, added by renderRoutes for every page. */

@@ -54,6 +54,12 @@ export interface PageSeo {
   };
   /** schema.org objects, one `<script type="application/ld+json">` for the list. */
   jsonLd: object[];
+  /**
+   * `<link rel="alternate" hreflang>` for a page with translations: each
+   * language's version (this one included) and `x-default`, the version in the
+   * site's language (else the first by language). Empty without translations.
+   */
+  alternates: { hreflang: string; href: string }[];
 }
 
 /** Meta and structured data for one page, from its template context. */
@@ -76,12 +82,13 @@ export function buildPageSeo(context: TemplateContext, config: SiteConfig): Page
       description,
       url: canonical,
       siteName: config.title,
-      locale: toOgLocale(config.language),
+      locale: toOgLocale(context.lang),
       image,
     },
     article: post ? articleMeta(post, config, abs) : undefined,
     twitter: { card: post?.image ? 'summary_large_image' : 'summary', title: meta.title, description, image },
     jsonLd: buildStructuredData(context, config),
+    alternates: alternatesOf(context.post ?? context.page, config.language, abs),
   };
 }
 
@@ -98,6 +105,13 @@ function socialImage({ post, site }: TemplateContext, config: SiteConfig, abs: (
   // Rendered without the image stage (a template preview, a unit test): the pictures as they are.
   if (own) return { url: abs(own.src), alt: own.alt };
   return config.logo ? { url: abs(config.logo), alt: config.title } : undefined;
+}
+
+function alternatesOf(own: { lang: string; url: string; translations: { lang: string; url: string }[] } | undefined, siteLanguage: string, abs: (path: string) => string): PageSeo['alternates'] {
+  if (!own || own.translations.length === 0) return [];
+  const versions = [own, ...own.translations].sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
+  const fallback = versions.find((v) => v.lang === siteLanguage) ?? versions[0]!;
+  return [...versions.map((v) => ({ hreflang: v.lang, href: abs(v.url) })), { hreflang: 'x-default', href: abs(fallback.url) }];
 }
 
 function articleMeta(post: PostNode, config: SiteConfig, abs: (path: string) => string): PageSeo['article'] {

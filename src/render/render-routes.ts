@@ -7,6 +7,8 @@ import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
 import { prioritizeFirstImage } from '../images/picture-html.js';
+import { siteLanguages } from '../graph/site-languages.js';
+import { directionOf } from '../text/language.js';
 
 export interface RenderedPage {
   route: PageRoute;
@@ -22,11 +24,14 @@ export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: Site
     latest: graph.posts.slice(0, 10),
     now: graph.now,
   };
+  const site = { lang: shared.site.language, dir: shared.site.dir };
   return routes.map((route) => {
-    const page: TemplateContext = { ...shared, ...route.context, meta: route.meta };
+    const own = route.context.post ?? route.context.page;
+    const page: TemplateContext = { ...shared, ...route.context, ...(own ? { lang: own.lang, dir: own.dir } : site), meta: route.meta };
     const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
+    // The layout (an article) speaks its page's language; base.hbs (menus, sidebar, footer) the site's.
     const content = engine.render(route.layout, context, route.origin);
-    return { route, html: prioritizeFirstImage(engine.render('base', { ...context, content }, route.origin)) };
+    return { route, html: prioritizeFirstImage(engine.render('base', { ...context, ...site, content }, route.origin)) };
   });
 }
 
@@ -50,6 +55,8 @@ export function toSiteContext(graph: SiteGraph, config: SiteConfig): SiteContext
     description: config.description,
     baseUrl: config.baseUrl,
     language: config.language,
+    dir: directionOf(config.language),
+    languages: siteLanguages(graph),
     timeZone: config.timeZone,
     about: config.about,
     contactEmail: config.contact.email,

@@ -38,7 +38,7 @@ function newsArticle(post: PostNode, config: SiteConfig, abs: Abs): object {
     articleSection: post.primaryCategory?.name,
     keywords: post.tagTerms.length > 0 ? post.tagTerms.map((t) => t.name).join(', ') : undefined,
     wordCount: post.wordCount,
-    inLanguage: config.language,
+    inLanguage: post.lang,
   };
 }
 

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { HelperDef } from './helper-registry.js';
+import type { HelperDef, HelperScope } from './helper-registry.js';
 
 // The only handlebars import. Each engine is an isolated Handlebars.create()
 // environment: no global helpers or partials leak between builds.
@@ -36,6 +36,16 @@ export interface TemplateEngine {
   filesOf(layout: string): string[];
   /** A shortcode partial's HTML, or undefined when the site has none of that name; throws SiteError naming the template. */
   renderShortcode(name: string, context: object, page: string): string | undefined;
+  /** Every call of `helper` whose first argument is written as a string (`{{t "share"}}`), with its place, in file order. */
+  literalCalls(helper: string): LiteralCall[];
+}
+
+export interface LiteralCall {
+  /** The first argument as written. */
+  value: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 export function createTemplateEngine(set: TemplateSet, helpers: Record<string, HelperDef>): { engine?: TemplateEngine; diagnostics: Diagnostic[] } {
@@ -44,13 +54,14 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   for (const [name, def] of Object.entries(helpers)) {
     env.registerHelper(name, (...args: unknown[]) => {
-      const result = def.fn(...args.slice(0, -1));
+      const result = def.fn(...args.slice(0, -1), ...(def.scoped ? [scopeOf(args[args.length - 1] as Handlebars.HelperOptions)] : []));
       return def.raw ? new env.SafeString(String(result)) : result;
     });
   }
 
   const partialNames = new Set(set.partials.map((p) => p.name));
   const usedPartials = new Map<string, string[]>();
+  const calls: { file: string; ast: unknown }[] = [];
   const compileOptions = { knownHelpers, knownHelpersOnly: true, preventIndent: true };
 
   const compile = (t: TemplateSource) => {
@@ -74,6 +85,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
         }
       }
       usedPartials.set(t.file, partials.map((p) => p.name));
+      calls.push({ file: t.file, ast });
       // Compiled up front, so syntax and unknown-helper errors surface now, not
       // at page 500. Handlebars.compile would compile again lazily at first use;
       // loading the precompiled spec is what it does internally, done once.
@@ -119,6 +131,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     diagnostics,
     engine: {
       hasLayout: (name) => layouts.has(name),
+      literalCalls: (helper) => calls.flatMap(({ file, ast }) => findLiteralCalls(ast, helper).map((call) => ({ ...call, file }))),
       filesOf,
       renderShortcode(name, context, page) {
         const shortcode = shortcodes.get(name);
@@ -144,6 +157,26 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       },
     },
   };
+}
+
+/** What a scoped helper learns from where it is called: its named arguments and the language of the template being rendered. */
+function scopeOf(options: Handlebars.HelperOptions | undefined): HelperScope {
+  const root = options?.data?.root as { lang?: unknown } | undefined;
+  return { hash: options?.hash ?? {}, lang: typeof root?.lang === 'string' ? root.lang : undefined };
+}
+
+function findLiteralCalls(node: unknown, helper: string, found: Omit<LiteralCall, 'file'>[] = []): Omit<LiteralCall, 'file'>[] {
+  if (!node || typeof node !== 'object') return found;
+  const n = node as { type?: string; path?: { original?: unknown }; params?: { type: string; value: unknown }[]; loc?: { start: { line: number; column: number } } };
+  const first = n.params?.[0];
+  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path?.original === helper && first?.type === 'StringLiteral' && n.loc) {
+    found.push({ value: String(first.value), line: n.loc.start.line, column: n.loc.start.column + 1 });
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((child) => findLiteralCalls(child, helper, found));
+    else if (value && typeof value === 'object' && 'type' in value) findLiteralCalls(value, helper, found);
+  }
+  return found;
 }
 
 interface PartialUse {

@@ -6,6 +6,9 @@ const LATIN_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ı: 'i',
 };
 const LATIN_PATTERN = /[ßæøłđœþðħı]/g;
+// Arabic-script vowel and Quranic marks (harakat, tanween, shadda…): optional in writing, so
+// readers type addresses without them, and ids with them fail HTML checkers' letter rules.
+const ARABIC_VOWEL_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 
 /**
  * "São Paulo" → `sao-paulo`. Letters with an ASCII base lose their accents;
@@ -13,7 +16,7 @@ const LATIN_PATTERN = /[ßæøłđœþðħı]/g;
  * title in Greek does not collapse to an empty slug.
  */
 export function slugify(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase().replace(LATIN_PATTERN, (c) => LATIN_LETTERS[c]);
+  const lower = text.normalize('NFC').toLowerCase().replace(LATIN_PATTERN, (c) => LATIN_LETTERS[c]).replace(ARABIC_VOWEL_MARKS, '');
   // One base character with its combining marks at a time: "é" → "e", but "ή" stays "ή".
   const folded = lower.replace(/\P{M}\p{M}*/gu, (cluster) => {
     const base = cluster.normalize('NFKD').replace(/\p{M}/gu, '');
@@ -24,6 +27,37 @@ export function slugify(text: string): string {
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^[-\p{M}]+|-+$/gu, '')
     .normalize('NFC');
+}
+
+/** Slugs made or written for an address stay below this many UTF-8 bytes: file systems allow 255 per name, and long URLs get cut in messages and shares. */
+export const MAX_SHORT_SLUG_BYTES = 99;
+
+/**
+ * A slug cut to at most MAX_SHORT_SLUG_BYTES at its last word boundary ("-")
+ * that fits; a first word longer than that is cut between letters (never
+ * between a letter and its accent). Same slug in, same slug out; a slug that
+ * fits is returned as it is.
+ */
+export function shortenSlug(slug: string): string {
+  if (fitsShort(slug)) return slug;
+  let words = '';
+  for (const word of slug.split('-')) {
+    const longer = words === '' ? word : `${words}-${word}`;
+    if (!fitsShort(longer)) break;
+    words = longer;
+  }
+  if (words !== '') return words;
+  let letters = '';
+  for (const [cluster] of slug.matchAll(/\P{M}\p{M}*/gu)) {
+    if (!fitsShort(letters + cluster)) break;
+    letters += cluster;
+  }
+  return letters;
+}
+
+function fitsShort(text: string): boolean {
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes: most slugs need no encoding.
+  return text.length * 3 <= MAX_SHORT_SLUG_BYTES || utf8.encode(text).length <= MAX_SHORT_SLUG_BYTES;
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
@@ -42,7 +76,6 @@ export function checkSlug(slug: string): string | undefined {
   if (UNSAFE_CHARACTERS.test(slug)) return 'a slug cannot contain any of : * ? " < > | #';
   if (/^[. ]|[. ]$/.test(slug)) return 'a slug cannot start or end with a dot or a space';
   if (WINDOWS_RESERVED.test(slug)) return `"${slug}" is a reserved file name on Windows`;
-  // A UTF-16 code unit never takes more than 3 UTF-8 bytes: most slugs need no encoding.
   if (slug.length * 3 > MAX_SLUG_BYTES && utf8.encode(slug).length > MAX_SLUG_BYTES) return `a slug cannot be longer than ${MAX_SLUG_BYTES} bytes`;
   return undefined;
 }

@@ -83,8 +83,8 @@ describe('Jekyll archive', () => {
 
   it('shows free-text bylines (several in one string, a markdown link) and still uses an author file for the bio', () => {
     const harbour = page('jekyll', '/2015/03/harbour-shelter-opens/');
-    expect(harbour).toContain('href="/author/maya-lindqvist/" rel="author">Maya Lindqvist');
-    expect(harbour).toContain('href="/author/joel-okoro/" rel="author">Joel Okoro');
+    expect(harbour).toContain('href="/author/maya-lindqvist/" rel="author" dir="auto">Maya Lindqvist');
+    expect(harbour).toContain('href="/author/joel-okoro/" rel="author" dir="auto">Joel Okoro');
     expect(page('jekyll', '/author/maya-lindqvist/')).toContain('Maya has covered the port');
     expect(page('jekyll', '/author/ana-ruiz/')).toContain('href="https://anaruiz.example.org/"');
     expect(page('jekyll', '/author/joel-okoro/')).toContain('Port notes for the holidays');
@@ -121,11 +121,11 @@ describe('Hugo archive', () => {
   });
 
   it('reads TOML and JSON front matter and case-insensitive keys', () => {
-    expect(page('hugo', '/2019/04/river-crossing-survey/')).toContain('href="/author/tariq-haddad/" rel="author">Tariq Haddad');
+    expect(page('hugo', '/2019/04/river-crossing-survey/')).toContain('href="/author/tariq-haddad/" rel="author" dir="auto">Tariq Haddad');
     expect(page('hugo', '/2020/05/json-front-matter-note/')).toContain('Bridge counts resume after the flood');
     const ferry = page('hugo', '/news/ferry-timetables/');
     expect(ferry).toContain('Ferry timetable changes hit families');
-    expect(ferry).toContain('href="/author/lena-vogt/" rel="author">Lena Vogt');
+    expect(ferry).toContain('href="/author/lena-vogt/" rel="author" dir="auto">Lena Vogt');
   });
 
   it('resolves relative aliases against the old folder', () => {
@@ -149,8 +149,8 @@ describe('Eleventy archive', () => {
 
   it('shows bylines joined with &, and the picture with its imageAlt', () => {
     const census = page('eleventy', '/blog/shelter-census/');
-    expect(census).toContain('href="/author/sam-adeyemi/" rel="author">Sam Adeyemi');
-    expect(census).toContain('href="/author/rosa-mendez/" rel="author">Rosa Méndez');
+    expect(census).toContain('href="/author/sam-adeyemi/" rel="author" dir="auto">Sam Adeyemi');
+    expect(census).toContain('href="/author/rosa-mendez/" rel="author" dir="auto">Rosa Méndez');
     expect(page('eleventy', '/2021/05/river-of-paperwork/')).toContain('<img src="/img/forms.svg" width="20" height="30" alt="A stack of asylum forms"');
   });
 

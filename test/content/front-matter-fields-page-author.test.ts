@@ -10,7 +10,7 @@ const summary = (result: { diagnostics: { code: string; line?: number; column?: 
 describe('readPageFields', () => {
   it('reads title, slug and description', () => {
     expect(readPageFields(fm('title: About us\nslug: about\ndescription: Who we are'), file)).toEqual({
-      fields: { title: 'About us', slug: 'about', description: 'Who we are' },
+      fields: { title: 'About us', slug: 'about', description: 'Who we are', language: {} },
       diagnostics: [],
     });
   });
@@ -23,9 +23,9 @@ describe('readPageFields', () => {
 
   it('warns about post-only fields', () => {
     const result = readPageFields(fm('title: About\ndate: 2024-11-06\ndescriptoin: x'), file);
-    expect(result.fields).toEqual({ title: 'About', slug: undefined, description: undefined });
+    expect(result.fields).toEqual({ title: 'About', slug: undefined, description: undefined, language: {} });
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.hint])).toEqual([
-      ['MS211', 'warning', 3, 'known fields: title, slug, description'],
+      ['MS211', 'warning', 3, 'known fields: title, slug, description, lang, dir, translationkey'],
       ['MS211', 'warning', 4, "did you mean 'description'?"],
     ]);
   });

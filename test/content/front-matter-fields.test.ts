@@ -45,6 +45,7 @@ aliases: [/2019/05/old/]`);
         permalink: undefined,
         aliases: ['/2019/05/old/'],
         params: {},
+        language: {},
       },
     });
   });
@@ -65,7 +66,23 @@ aliases: [/2019/05/old/]`);
       permalink: undefined,
       aliases: [],
       params: {},
+      language: {},
     });
+  });
+
+  it('reads lang (canonical BCP 47), dir and translationKey', () => {
+    expect(read(`${base}\nlang: AR-eg\ndir: rtl\ntranslationKey: lesbos-winter`).fields?.language).toEqual({ lang: 'ar-EG', dir: 'rtl', translationKey: 'lesbos-winter' });
+  });
+
+  it('refuses a lang that is no language tag, and a dir other than ltr or rtl, at the key with a hint', () => {
+    const result = read(`${base}\nlang: en_US\ndir: right`);
+    expect(result.fields).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message, d.hint])).toEqual([
+      ['MS210', 4, 1, `'lang' "en_US" is not a language tag: subtags are joined with "-", not "_"`, 'write a BCP 47 language tag such as lang: ar, lang: el or lang: pt-BR'],
+      ['MS210', 5, 1, `'dir' must be ltr or rtl, not "right"`, 'leave it out: the direction follows from lang (rtl for Arabic, Persian, Hebrew, Urdu…)'],
+    ]);
+    expect(read(`${base}\nlang: arabic`).diagnostics.map((d) => d.message)).toEqual([`'lang' "arabic" is not a language tag`]);
+    expect(read(`${base}\nlang: en-US-US`).diagnostics.map((d) => d.message)).toEqual([`'lang' "en-US-US" is not a valid language tag`]);
   });
 
   it('takes single `author` and `category` as one-entry lists', () => {

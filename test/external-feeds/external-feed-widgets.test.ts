@@ -79,25 +79,25 @@ describe('external feed widgets', () => {
     expect(harbour).toContain('<h2 class="kicker site-footer__title" id="external-feed-harbour">Harbour News</h2>');
     // The date in the site's zone (Athens, UTC+2), absolute, never "x hours ago".
     expect(harbour).toContain(
-      '<a href="https://harbour-wire.example/2026/11/crossings" rel="noopener">Coastguard logs fewer winter crossings</a>\n      <span class="external-feed__meta">Harbour Wire · <time datetime="2026-12-01T01:30:00+02:00">Dec 1, 2026</time></span>',
+      '<a href="https://harbour-wire.example/2026/11/crossings" rel="noopener" dir="auto">Coastguard logs fewer winter crossings</a>\n      <span class="external-feed__meta">Harbour Wire · <time datetime="2026-12-01T01:30:00+02:00">Dec 1, 2026</time></span>',
     );
-    expect(harbour).toContain('rel="noopener">Ferry strike &amp; the island economy</a>');
+    expect(harbour).toContain('rel="noopener" dir="auto">Ferry strike &amp; the island economy</a>');
     expect(harbour).not.toContain('Third headline');
     expect(harbour).toContain('<a href="https://harbour-wire.example/" rel="noopener">More from Harbour Wire</a>');
 
     const labour = widget(site, 'labour')!;
     expect(labour).toContain('id="external-feed-labour">Labour &amp; Jobs Desk</h2>');
-    expect(labour).toContain('<a href="https://labour-desk.example/visas" rel="noopener">Seasonal visas reopen for farm workers</a>');
+    expect(labour).toContain('<a href="https://labour-desk.example/visas" rel="noopener" dir="auto">Seasonal visas reopen for farm workers</a>');
     expect(labour).toContain('<time datetime="2026-11-28T12:00:00+02:00">Nov 28, 2026</time>');
 
     const remittances = widget(site, 'remittances')!;
-    expect(remittances).toContain('<a href="https://remittance-notes.example/fees" rel="noopener">Transfer fees fall on the Gulf corridor</a>');
+    expect(remittances).toContain('<a href="https://remittance-notes.example/fees" rel="noopener" dir="auto">Transfer fees fall on the Gulf corridor</a>');
     expect(remittances).toContain('<time datetime="2026-11-27T08:15:00+02:00">Nov 27, 2026</time>');
 
     // Only the web link survives; the title is its visible text, escaped.
     const rough = widget(site, 'rough')!;
     expect(rough.match(/<li>/g)).toHaveLength(1);
-    expect(rough).toContain('<a href="https://rough.example/shelter" rel="noopener">Shelter beds &amp; cots</a>');
+    expect(rough).toContain('<a href="https://rough.example/shelter" rel="noopener" dir="auto">Shelter beds &amp; cots</a>');
     const home = site.read('dist/index.html');
     expect(home).not.toMatch(/javascript:|data:text|alert\(/);
     expect(await validateHtml(home)).toEqual([]);

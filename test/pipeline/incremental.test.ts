@@ -65,6 +65,14 @@ const steps: Step[] = [
   ['make a published article a draft again', (s) => (s.edit('content/posts/lampedusa-rescue.md', (t) => t.replace('date: 2024-10-28T18:00:00', 'date: 2024-10-28T18:00:00\ndraft: true')), ['content/posts/lampedusa-rescue.md'])],
   ['move an embargo to an earlier date', (s) => (s.edit('content/posts/embargoed.md', (t) => t.replace('date: 2024-12-15T08:00:00', 'date: 2024-11-09T08:00:00')), ['content/posts/embargoed.md'])],
   ['schedule a published article', (s) => (s.edit('content/posts/rome-court-ruling.md', (t) => t.replace('date: 2024-11-06T15:30:00\nupdated: 2024-11-07T08:00:00', 'date: 2024-11-20T15:30:00')), ['content/posts/rome-court-ruling.md'])],
+  ['add an Arabic translation of an article', (s) => {
+    s.write('content/posts/lesbos-arrivals-ar.md', '---\ntitle: "ارتفاع عدد الوافدين إلى ليسبوس"\ndate: 2024-11-04T09:30:00\nauthor: ana-reyes\nlang: ar\ntranslationKey: lesbos-arrivals\ncategories: [Greece]\ntags: [asylum]\n---\nوصلت قوارب أكثر هذا الأسبوع.\n');
+    s.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('slug: lesbos-arrivals', 'slug: lesbos-arrivals\ntranslationKey: lesbos-arrivals'));
+    return ['content/posts/lesbos-arrivals-ar.md', 'content/posts/lesbos-arrivals.md'];
+  }],
+  ['edit the Arabic words of the theme', (s) => (s.edit('templates/i18n/ar.json', (t) => t.replace('"share": "شارك"', '"share": "شارِك"')), ['templates/i18n/ar.json'])],
+  ['edit the English words of the theme', (s) => (s.edit('templates/i18n/en.json', (t) => t.replace('"relatedPosts": "Related Posts"', '"relatedPosts": "Read next"')), ['templates/i18n/en.json'])],
+  ['change the language of a translation', (s) => (s.edit('content/posts/lesbos-arrivals-ar.md', (t) => t.replace('lang: ar', 'lang: fa')), ['content/posts/lesbos-arrivals-ar.md'])],
   ['edit popularity data', (s) => (s.edit('content/data/popularity.json', (t) => t.replace('"views": 900', '"views": 10').replace('"2024-11-09": 400', '"2024-11-09": 1')), ['content/data/popularity.json'])],
 ];
 

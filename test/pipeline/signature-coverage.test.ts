@@ -6,6 +6,7 @@ import { cardFields, ownPostGraphFields } from '../../src/pipeline/route-signatu
 import { createSiteBuilder } from '../../src/pipeline/create-site-builder.js';
 import { createHelperRegistry } from '../../src/render/helper-registry.js';
 import { loadTemplates } from '../../src/render/load-templates.js';
+import { loadTranslations } from '../../src/render/load-translations.js';
 import { renderRoutes } from '../../src/render/render-routes.js';
 import { createTemplateEngine } from '../../src/render/template-engine.js';
 import { planRoutes } from '../../src/routes/plan-routes.js';
@@ -22,7 +23,8 @@ async function renderRecording(flags: { drafts: boolean; future: boolean }) {
   const { config } = await loadConfig(`${root}/site.config.json`);
   const builder = createSiteBuilder({ root, config, now: new Date('2024-11-10T12:00:00Z'), ...flags, logger: silentLogger });
   const { graph } = await builder.loadGraph();
-  const { engine } = createTemplateEngine(await loadTemplates(repoRoot), createHelperRegistry(config, (name) => `/assets/${name}`));
+  const { translations } = await loadTranslations(repoRoot);
+  const { engine } = createTemplateEngine(await loadTemplates(repoRoot), createHelperRegistry(config, (name) => `/assets/${name}`, () => translations));
   const reads = new Map<PostNode, Set<string>>();
   for (const post of graph.posts) {
     const fields = new Set<string>();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, toIsoInZone } from '../../src/render/helpers/format-date.js';
 import { jsonForScript } from '../../src/render/helpers/json-for-script.js';
-import { readingTimeLabel } from '../../src/render/helpers/reading-time.js';
 import { shareUrl } from '../../src/render/helpers/share-url.js';
 import { toAbsoluteUrl, toSiteUrl } from '../../src/paths/site-urls.js';
 import { createHelperRegistry } from '../../src/render/helper-registry.js';
@@ -26,13 +25,6 @@ describe('formatDate', () => {
 
   it('renders nothing for a missing date', () => {
     expect(formatDate(undefined as unknown as Date, 'long', 'en', 'UTC')).toBe('');
-  });
-});
-
-describe('readingTimeLabel', () => {
-  it('uses the singular for one minute', () => {
-    expect(readingTimeLabel(1)).toBe('1 Min Read');
-    expect(readingTimeLabel(3)).toBe('3 Mins Read');
   });
 });
 
@@ -94,7 +86,7 @@ describe('helper registry', () => {
     expect(helpers.limit.fn(undefined, 2)).toEqual([]);
     expect(helpers.plural.fn(1, 'article', 'articles')).toBe('1 article');
     expect(helpers.plural.fn(4, 'article', 'articles')).toBe('4 articles');
-    expect(helpers.year.fn(new Date('2026-01-01T00:00:00Z'))).toBe('2026');
+    expect(helpers.year.fn(new Date('2026-01-01T00:00:00Z'), { hash: {} })).toBe('2026');
     expect(helpers.shareUrl.fn('facebook', { url: '/x/', title: 'X' })).toBe('https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fnews%2Fx%2F');
   });
 });

@@ -14,6 +14,7 @@ import { validateHtml } from '../support/validate-html.js';
 const pages = {
   home: 'index.html',
   post: '2026/11/greek-islands-winter-crossings-patrols-shift/index.html',
+  'right-to-left post with a translation': '2026/11/bekaa-syrian-families-return-ar/index.html',
   page: 'about/index.html',
   tag: 'tag/asylum/index.html',
   category: 'category/europe/index.html',

@@ -41,7 +41,8 @@ function seoOf(url: string, overrides: Partial<SiteConfigInput> = {}) {
   const { graph } = buildSiteGraph(makeInput({ posts: [post, plain], authors: [makeAuthor({ id: 'amina', name: 'Amina Yusuf' })] }), config);
   const route = planRoutes(graph, config, []).pages.find((r) => r.url === url);
   if (!route) throw new Error(`no page at ${url}`);
-  const context: TemplateContext = { site: toSiteContext(graph, config), lists: {}, latest: [], now: graph.now, ...route.context, meta: route.meta };
+  const own = route.context.post ?? route.context.page;
+  const context: TemplateContext = { site: toSiteContext(graph, config), lists: {}, latest: [], now: graph.now, ...route.context, meta: route.meta, lang: own?.lang ?? config.language, dir: own?.dir ?? 'ltr' };
   return buildPageSeo(context, config);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlug, slugify } from '../../src/text/slugify.js';
+import { checkSlug, shortenSlug, slugify } from '../../src/text/slugify.js';
 
 describe('slugify', () => {
   it.each([
@@ -21,6 +21,8 @@ describe('slugify', () => {
     expect(slugify('Αθήνα')).toBe('αθήνα');
     expect(slugify('ΑΘΉΝΑ 2024')).toBe('αθήνα-2024');
     expect(slugify('اللاجئون في لبنان')).toBe('اللاجئون-في-لبنان');
+    // Arabic vowel marks are optional in writing and left out of addresses.
+    expect(slugify('الرجال أولًا، ثم الأطفال')).toBe('الرجال-أولا-ثم-الأطفال');
     expect(slugify('難民 問題')).toBe('難民-問題');
     expect(slugify('Αθήνα'.normalize('NFD'))).toBe('αθήνα'.normalize('NFC'));
   });
@@ -57,5 +59,35 @@ describe('checkSlug', () => {
     expect(checkSlug('../../x')).toMatch(/"\/"/);
     expect(checkSlug('%2e%2e')).toMatch(/"%"/);
     expect(checkSlug('con')).toMatch(/reserved/);
+  });
+});
+
+describe('shortenSlug', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  // 139 characters of Greek: 259 bytes as a slug, which once failed the whole build.
+  const greekHeadline =
+    'Η Ελλάδα εξετάζει νέους κανόνες για τις αιτήσεις ασύλου στα νησιά του Αιγαίου ενώ οι αφίξεις αυξάνονται κατά τη διάρκεια του χειμώνα του έτους';
+
+  it('cuts a long slug at its last word boundary under 100 bytes, the same way every time', () => {
+    const slug = slugify(greekHeadline);
+    expect(bytes(slug)).toBeGreaterThan(200);
+    const short = shortenSlug(slug);
+    expect(bytes(short)).toBeLessThan(100);
+    expect(short).toBe('η-ελλάδα-εξετάζει-νέους-κανόνες-για-τις-αιτήσεις');
+    expect(slug.startsWith(`${short}-`)).toBe(true);
+    expect(shortenSlug(slugify(greekHeadline))).toBe(short);
+  });
+
+  it('leaves a slug that fits alone, ASCII or not', () => {
+    expect(shortenSlug('border-crossings-2024')).toBe('border-crossings-2024');
+    expect(shortenSlug('a'.repeat(99))).toBe('a'.repeat(99));
+    expect(shortenSlug('αθήνα')).toBe('αθήνα');
+  });
+
+  it('cuts a single overlong word between letters, keeping accents with their letters', () => {
+    const word = 'ή'.normalize('NFD').repeat(40); // 40 × 4 bytes
+    const short = shortenSlug(word);
+    expect(bytes(short)).toBeLessThan(100);
+    expect(short).toBe('ή'.normalize('NFD').repeat(24));
   });
 });

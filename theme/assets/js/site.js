@@ -53,11 +53,19 @@
   }
 
   // Copy Link: the Clipboard API needs a secure context; older browsers get execCommand.
-  // Each share bar announces in its own status line.
-  function announce(button, text) {
+  // Each share bar announces in its own status line; its messages come from the page, in the page's language.
+  function statusOf(button) {
     var bar = button.closest('.share');
-    var status = bar && bar.querySelector('[data-copy-status]');
+    return bar && bar.querySelector('[data-copy-status]');
+  }
+  function copyPrompt(button) {
+    var status = statusOf(button);
+    return (status && status.getAttribute('data-copy-prompt')) || 'Copy this link:';
+  }
+  function announceCopied(button) {
+    var status = statusOf(button);
     if (!status) return;
+    var text = status.getAttribute('data-copied') || 'Link copied';
     status.textContent = '';
     setTimeout(function () { status.textContent = text; }, 50);
   }
@@ -72,15 +80,15 @@
     var ok = false;
     try { ok = d.execCommand('copy'); } catch (e) { ok = false; }
     d.body.removeChild(field);
-    if (ok) announce(button, 'Link copied');
-    else window.prompt('Copy this link:', url);
+    if (ok) announceCopied(button);
+    else window.prompt(copyPrompt(button), url);
   }
   var buttons = d.querySelectorAll('[data-copy-url]');
   Array.prototype.forEach.call(buttons, function (button) {
     button.addEventListener('click', function () {
       var url = button.getAttribute('data-copy-url');
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(function () { announce(button, 'Link copied'); }, function () { fallbackCopy(button, url); });
+        navigator.clipboard.writeText(url).then(function () { announceCopied(button); }, function () { fallbackCopy(button, url); });
       } else {
         fallbackCopy(button, url);
       }
