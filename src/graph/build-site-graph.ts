@@ -85,12 +85,23 @@ function breadcrumbOf(category: Term | undefined): Crumb[] {
   return [HOME, ...chain];
 }
 
-/** `prev` is the older neighbour, `next` the newer one (posts are newest first). */
+/**
+ * `prev` is the older neighbour, `next` the newer one (posts are newest first),
+ * skipping the story's own translations: the language switcher already links
+ * them, and "older article" should lead to another story.
+ */
 function linkNeighbours(posts: PostNode[]): void {
   posts.forEach((post, i) => {
-    post.next = i > 0 ? posts[i - 1] : undefined;
-    post.prev = i + 1 < posts.length ? posts[i + 1] : undefined;
+    post.next = nearestOtherStory(posts, post, i, -1);
+    post.prev = nearestOtherStory(posts, post, i, 1);
   });
+}
+
+function nearestOtherStory(posts: PostNode[], post: PostNode, from: number, step: 1 | -1): PostNode | undefined {
+  for (let i = from + step; i >= 0 && i < posts.length; i += step) {
+    if (!post.translationKey || posts[i]!.translationKey !== post.translationKey) return posts[i];
+  }
+  return undefined;
 }
 
 function buildPages(pages: readonly Page[], config: SiteConfig): { pages: PageNode[]; diagnostics: Diagnostic[] } {

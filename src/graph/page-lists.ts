@@ -29,16 +29,16 @@ export function pickPageLists(lists: readonly RankedList[], shown: Iterable<Post
   return picked;
 }
 
-/** The stories a page shows in its main column: an article with its neighbours and related articles, a list page's cards, or the not-found page's suggestions. */
+/** The stories a page shows in its main column: an article with its neighbours, related articles and translations, a list page's cards, or the not-found page's suggestions. */
 export function storiesShown(context: { post?: PostNode; pagination?: { items: readonly PostNode[] }; latest?: readonly PostNode[] }): PostNode[] {
   const { post, pagination, latest } = context;
-  if (post) return [post, ...neighbours(post), ...relatedShown(post)];
+  if (post) return [post, ...neighbours(post), ...relatedShown(post), ...post.translations];
   return [...(pagination?.items ?? latest ?? [])];
 }
 
-/** An article's related articles as its page lists them: the previous and next article already have their own links below. */
+/** An article's related articles as its page lists them: the previous and next article already have their own links below, its translations theirs in the language switcher. */
 export function relatedShown(post: PostNode): PostNode[] {
-  const links = neighbours(post);
+  const links = [...neighbours(post), ...post.translations];
   return post.related.filter((related) => !links.includes(related));
 }
 

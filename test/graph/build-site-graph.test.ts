@@ -26,6 +26,23 @@ describe('buildSiteGraph', () => {
     expect(a.url).toBe('/2024/03/a/');
   });
 
+  it('skips a story\'s own translations when it links the previous and next article', () => {
+    const { graph } = buildSiteGraph(
+      makeInput({
+        posts: [
+          makePost({ slug: 'newer', date: '2024-03-03' }),
+          makePost({ slug: 'story', date: '2024-03-02', translationKey: 'story' }),
+          makePost({ slug: 'story-ar', date: '2024-03-02', lang: 'ar', translationKey: 'story' }),
+          makePost({ slug: 'older', date: '2024-03-01' }),
+        ],
+      }),
+      makeConfig(),
+    );
+    const bySlug = new Map(graph.posts.map((p) => [p.slug, p]));
+    for (const slug of ['story', 'story-ar']) expect([bySlug.get(slug)!.next?.slug, bySlug.get(slug)!.prev?.slug]).toEqual(['newer', 'older']);
+    expect([bySlug.get('newer')!.prev?.slug, bySlug.get('older')!.next?.slug]).toEqual(['story', 'story-ar']);
+  });
+
   it('leaves drafts and future posts out of everything, counting them', () => {
     const input = makeInput({
       now: new Date('2024-06-01T00:00:00Z'),

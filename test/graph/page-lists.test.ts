@@ -7,7 +7,7 @@ import { planRoutes } from '../../src/routes/plan-routes.js';
 import { makeInput, makePosts } from './factories.js';
 
 const slugs = (posts: readonly { slug: string }[]) => posts.map((p) => p.slug);
-const node = (slug: string, extra: Partial<PostNode> = {}) => ({ slug, related: [], ...extra }) as unknown as PostNode;
+const node = (slug: string, extra: Partial<PostNode> = {}) => ({ slug, related: [], translations: [], ...extra }) as unknown as PostNode;
 
 describe('pickPageLists', () => {
   const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((s) => node(s));
@@ -39,12 +39,22 @@ describe('storiesShown', () => {
     expect(slugs(storiesShown({ latest: [newer] }))).toEqual(['newer']);
     expect(storiesShown({})).toEqual([]);
   });
+
+  it('counts an article\'s translations as shown: its language switcher links them', () => {
+    const translation = node('post-ar');
+    expect(slugs(storiesShown({ post: node('post', { translations: [translation] }) }))).toEqual(['post', 'post-ar']);
+  });
 });
 
 describe('relatedShown', () => {
   it('leaves out the previous and next article, which have their own links', () => {
     const [older, newer, other] = [node('older'), node('newer'), node('other')];
     expect(slugs(relatedShown(node('post', { related: [newer, other, older], prev: older, next: newer })))).toEqual(['other']);
+  });
+
+  it('leaves out the article\'s translations, which the language switcher links', () => {
+    const [translation, other] = [node('post-ar'), node('other')];
+    expect(slugs(relatedShown(node('post', { related: [translation, other], translations: [translation] })))).toEqual(['other']);
   });
 });
 
