@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder } from '../../src/write/output-folder.js';
-import { article, createTempSite, problemsIn, repoRoot, type TempSite } from '../support/temp-site.js';
-
-// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
-vi.setConfig({ testTimeout: 240_000 });
+import { article, createTempSite, problemsIn, runMain, type TempSite } from '../support/temp-site.js';
 
 // Issue 11 item 1: a cloned site's config (or a mistyped --out) must not make
 // `build` or `clean` replace a folder or file this tool did not make.
@@ -39,16 +34,15 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(files.sort().map((f) => [relative(dir, join(dir, f)), readFileSync(join(dir, f), 'base64')]));
 }
 
+/** The CLI in-process (main()) with `home` as the home folder, which the output-folder check refuses to replace. */
 async function run(site: TempSite, home: string, ...args: string[]) {
+  const before = process.env.HOME;
+  process.env.HOME = home;
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'migrant-site.js'), ...args], {
-      cwd: site.root,
-      env: { ...process.env, HOME: home, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    return await runMain(site.root, args);
+  } finally {
+    if (before === undefined) delete process.env.HOME;
+    else process.env.HOME = before;
   }
 }
 
@@ -87,11 +81,12 @@ describe('an output folder this tool did not make is never replaced', () => {
     expect(snapshot(victim)).toEqual(before);
   });
 
+  // Through the real bin: the refusal is exit code 2 of the process, not only main()'s return value.
   it('refuses `clean` on a folder it did not make', async () => {
     const w = workspace();
     w.site.write('site.config.json', JSON.stringify({ ...JSON.parse(w.site.read('site.config.json')), outDir: join(w.parent, 'other-project') }));
     const before = snapshot(join(w.parent, 'other-project'));
-    const result = await run(w.site, w.home, 'clean');
+    const result = await w.site.runWith({ HOME: w.home }, 'clean');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('MS105');
     expect(snapshot(join(w.parent, 'other-project'))).toEqual(before);

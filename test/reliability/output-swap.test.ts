@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { article, createTempSite, problemsIn, type TempSite } from '../support/temp-site.js';
 import { bin, deadPid, start, waitFor } from './processes.js';
 
-// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+// Signal and two-process tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+// The rest build in-process through main(): what they check is on disk, not in a process.
 vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 items 8–11: nothing left behind on signals, stale temp folders
@@ -65,7 +66,7 @@ describe('what a killed build left behind', () => {
     s.write(`.dist-tmp-${pid}-1111abcd/index.html`, 'half a site');
     // Even a build that fails on content restores the output folder first.
     s.write('content/posts/bad.md', '---\ntitle: Bad\n');
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/warning MS513 restored .*dist from .*\.dist-old-\d+-0000abcd/);
     expect(s.read('dist/index.html')).toBe('previous site');
@@ -78,11 +79,12 @@ describe('what a killed build left behind', () => {
     const pid = await deadPid();
     s.write(`.dist-tmp-${pid}-2222abcd/index.html`, 'stale');
     s.write(`.dist-old-${pid}-3333abcd/index.html`, 'stale backup');
-    s.write(`.dist-tmp-${process.pid}-4444abcd/index.html`, 'a live build');
+    // The build runs in this process: the live owner is another process (our parent).
+    s.write(`.dist-tmp-${process.ppid}-4444abcd/index.html`, 'a live build');
     s.write('.dist-backup/index.html', 'made by the user');
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(problemsIn(result.stderr)).toEqual([]);
-    expect(leftovers(s).sort()).toEqual(['.dist-backup', `.dist-tmp-${process.pid}-4444abcd`]);
+    expect(leftovers(s).sort()).toEqual(['.dist-backup', `.dist-tmp-${process.ppid}-4444abcd`]);
   });
 });
 
@@ -90,10 +92,11 @@ describe('one writer at a time', () => {
   it('refuses to write while another live process holds the lock, and leaves the output as it was', async () => {
     const s = site();
     s.write('dist/index.html', 'previous site');
-    writeFileSync(join(s.root, '.dist.migrant-lock'), String(process.pid));
-    const result = await s.run('build', now);
+    // The build runs in this process: the lock holder is another live process (our parent).
+    writeFileSync(join(s.root, '.dist.migrant-lock'), String(process.ppid));
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`error MS510 another migrant-site process (pid ${process.pid}) is writing`);
+    expect(result.stderr).toContain(`error MS510 another migrant-site process (pid ${process.ppid}) is writing`);
     expect(result.stderr).toContain('hint: wait for it to finish');
     expect(s.read('dist/index.html')).toBe('previous site');
   });
@@ -101,7 +104,7 @@ describe('one writer at a time', () => {
   it('takes over a lock whose process is gone, and releases it', async () => {
     const s = site();
     writeFileSync(join(s.root, '.dist.migrant-lock'), String(await deadPid()));
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(problemsIn(result.stderr)).toEqual([]);
     expect(result.code).toBe(0);
     expect(leftovers(s)).toEqual([]);
@@ -119,7 +122,7 @@ describe('one writer at a time', () => {
     expect(codes).toContain(0);
     expect(leftovers(s)).toEqual([]);
     const together = Object.fromEntries(s.list().map((f) => [f, readFileSync(join(s.root, 'dist', f), 'utf8')]));
-    expect((await s.run('build', now, '--no-cache', '--out', 'single')).code).toBe(0);
+    expect((await s.main('build', now, '--no-cache', '--out', 'single')).code).toBe(0);
     const single = Object.fromEntries(s.list('single').map((f) => [f, readFileSync(join(s.root, 'single', f), 'utf8')]));
     expect(together).toEqual(single);
   });
@@ -128,6 +131,6 @@ describe('one writer at a time', () => {
 it('keeps no marker in an output folder inside the site root', async () => {
   const s = site();
   mkdirSync(join(s.root, 'dist'));
-  expect((await s.run('build', now)).code).toBe(0);
+  expect((await s.main('build', now)).code).toBe(0);
   expect(s.list()).not.toContain('.migrant-site-output');
 });
