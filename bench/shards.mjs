@@ -51,7 +51,8 @@ async function run(label, args) {
   const r = await measure(process.execPath, [cli, ...args, ...config], { cwd: site });
   const stages = Object.fromEntries([...r.stdout.matchAll(/^\s+(\w+)\s+([\d.]+) ms$/gm)].map((m) => [m[1], Number(m[2])]));
   const pages = Number(/^built (\d+) pages/m.exec(r.stdout)?.[1] ?? NaN);
-  console.error(`${label}: ${(r.wallMs / 1000).toFixed(1)} s, ${r.rssMiB.toFixed(0)} MiB`);
+  // Printed at once: a long run stopped half-way still leaves its finished runs' figures.
+  console.error(`${label}: ${(r.wallMs / 1000).toFixed(1)} s, ${r.rssMiB.toFixed(0)} MiB, stages ${JSON.stringify(stages)}`);
   return { label, wallMs: r.wallMs, rssMiB: r.rssMiB, stages, pages };
 }
 
@@ -69,7 +70,7 @@ for (const k of only) {
 }
 if (!values['no-merge']) {
   await run('(whole site as one shard, not timed)', [...build, '--shard', '1/1', '--out', 'shard-all']);
-  runs.push(await run('merge', ['merge', 'shard-all', '--out', 'merged']));
+  runs.push(await run('merge', ['merge', 'shard-all', '--out', 'merged', '--verbose']));
   discard(join(site, 'shard-all'));
   discard(join(site, 'merged'));
 }

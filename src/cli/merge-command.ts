@@ -22,7 +22,7 @@ export function addMergeCommand(program: Command, cli: Cli): void {
     .option('-c, --config <file>', 'site config file (the site folder and the default output folder)', 'site.config.json')
     .option('-o, --out <dir>', 'output folder (default: "outDir" from the config, else dist)')
     .option('-q, --quiet', 'print only warnings and errors')
-    .option('-v, --verbose', 'print more')
+    .option('-v, --verbose', 'print the time each stage took')
     .option('--format <format>', 'text, or github: also print each problem as a GitHub Actions annotation (the default under GITHUB_ACTIONS=true)', 'text')
     .action(async (shardDirs: string[], flags: MergeFlags) => {
       const logger = cliLogger(cli, { quiet: flags.quiet, verbose: flags.verbose });

@@ -11,6 +11,7 @@ import { mapLimited } from '../write/map-limited.js';
 import { needsOutputMarker } from '../write/output-folder.js';
 import { recoverOutputFolder } from '../write/swap-output.js';
 import { openOutputs, type OutputSession } from '../write/write-outputs.js';
+import { timer } from './build-pass.js';
 import { checkShardSet, type GivenShard } from './check-shard-set.js';
 import { checkShardFiles, loadShards } from './load-shards.js';
 import { assertReplaceableOutDir } from './run-build.js';
@@ -46,23 +47,27 @@ export interface MergeSummary {
  */
 export async function runMerge(options: MergeOptions): Promise<MergeSummary> {
   const started = performance.now();
+  const stage = timer(options.logger, {});
   const { config, root } = await loadConfig(options.configPath);
   const outDir = options.outDir ?? config.outDir;
   await assertReplaceableOutDir(root, outDir);
   const target = resolve(root, outDir);
   refuseOverlap(target, options.shardDirs);
-  const shards = await loadShards(options.shardDirs);
-  const problems = checkShardSet(shards, generatorKey());
-  if (problems.length === 0) problems.push(...(await checkShardFiles(shards)));
-  if (problems.length > 0) throw new SiteError(problems);
+  const shards = await stage('check', async () => {
+    const given = await loadShards(options.shardDirs);
+    const problems = checkShardSet(given, generatorKey());
+    if (problems.length === 0) problems.push(...(await checkShardFiles(given)));
+    if (problems.length > 0) throw new SiteError(problems);
+    return given;
+  });
   const warnings = await recoverOutputFolder(target);
   const session = openOutputs(target, { marker: needsOutputMarker(root, outDir) });
   try {
-    const files = await copyShards(session, shards, options.logger);
+    const files = await stage('copy', () => copyShards(session, shards, options.logger));
     const searchConfig: SiteConfig = { ...shards[0].manifest.config.site, outDir };
     const articles = searchConfig.search.enabled ? siteArticles(shards) : [];
-    const search = searchConfig.search.enabled ? await indexOutputFolder(searchConfig, session.pathOf('.'), articles) : [];
-    const stats = await session.commit(search.map((g) => ({ path: toOutputPath(g.url) ?? '', data: g.data })));
+    const search = searchConfig.search.enabled ? await stage('search', () => indexOutputFolder(searchConfig, session.pathOf('.'), articles)) : [];
+    const stats = await stage('write', () => session.commit(search.map((g) => ({ path: toOutputPath(g.url) ?? '', data: g.data }))));
     return { shards: shards.length, files: files + search.length, written: stats.written, indexed: articles.length, outDir: target, ms: performance.now() - started, warnings: [...warnings, ...(stats.warnings ?? [])] };
   } catch (e) {
     await session.abort();

@@ -45,7 +45,10 @@ describe('sharded builds', { timeout: 240_000 }, () => {
     expect(site.snapshot('merged')).toEqual(single);
 
     expect((await cli('build', now, '--shard', '1/1', '--out', 'whole')).code).toBe(0);
-    expect((await cli('merge', 'whole', '--out', 'merged-one')).code).toBe(0);
+    const verbose = await cli('merge', 'whole', '--out', 'merged-one', '--verbose');
+    expect(verbose.code).toBe(0);
+    // --verbose: the time of each stage, as `build --verbose` prints them.
+    for (const stage of ['check', 'copy', 'search', 'write']) expect(verbose.stdout).toMatch(new RegExp(`^  ${stage} +[\\d.]+ ms$`, 'm'));
     expect(site.snapshot('merged-one')).toEqual(single);
   });
 
