@@ -44,11 +44,13 @@ describe('.github/workflows/publish-sharded.yml (the matrix version for large ar
     expect(lint(broken, shardedFile).map((e) => e.kind)).toContain('expression');
   });
 
-  it('gives every shard one clock and base URL, uploads the hidden manifest, and merges all shards before deploying', () => {
+  it('gives every shard one clock and base URL, ships each shard with its hidden manifest, and merges all shards before deploying', () => {
     expect(sharded).toContain('run: npx migrant-site build --shard "$SHARD/$SHARDS" --now "$NOW" --base-url "$BASE_URL" --out "shard-$SHARD"');
     expect(sharded).toContain('shard: ${{ fromJSON(needs.plan.outputs.shards) }}');
-    expect(sharded).toContain('include-hidden-files: true');
-    expect(sharded).toContain('run: npx migrant-site merge shards/shard-* --out dist');
+    // A tar keeps .migrant-shard.json, which upload-artifact leaves out of a folder by default.
+    expect(sharded).toContain('run: tar -cf "shard-$SHARD.tar" "shard-$SHARD"');
+    expect(sharded).toContain('run: for f in shards/*.tar; do tar -xf "$f" -C shards; done');
+    expect(sharded).toContain('run: npx migrant-site merge shards/shard-*/ --out dist');
     expect(sharded).toMatch(/deploy:\n {4}if: github\.ref == 'refs\/heads\/main'\n {4}needs: merge/);
     expect(sharded.match(/pages: write/g)).toHaveLength(1);
   });
