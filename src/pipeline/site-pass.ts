@@ -28,6 +28,8 @@ import { renderPages, toPageInfo } from './render-pages.js';
 import { loadSavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
 import { planSearch, type SearchPlan } from './search-step.js';
+import type { ShardManifest } from './shard-manifest.js';
+import { sliceForShard, withShardManifest, type ShardTarget } from './shard-part.js';
 
 // The stages of a full or incremental pass, each over plain data:
 // prepare (load → graph → templates → plan routes → other outputs → check
@@ -44,6 +46,8 @@ export interface PassContext {
   deferSearch: boolean;
   state?: BuildStateStore;
   externalFeeds?: ExternalFeedSource;
+  /** `build --shard k/n`: render and write only this shard's part of the site. */
+  shard?: ShardTarget;
 }
 
 /** What the last good pass left and what changed since; absent for a full build. */
@@ -62,6 +66,8 @@ export interface Prepared {
   toRender: RenderPlan;
   search: SearchPlan;
   externalFeeds: ExternalFeeds;
+  /** A shard build's manifest, without its file list (see shard-part.ts). */
+  shardManifest?: Omit<ShardManifest, 'files'>;
 }
 
 /** Everything up to rendering; undefined when a problem stops the pass (in pass.diagnostics). */
@@ -96,7 +102,8 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
   const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline);
   const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, articleKey: toRender.articleKey, previous: saved?.search });
-  return { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
+  const prepared = { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
+  return ctx.shard ? sliceForShard(prepared, ctx.shard, ctx.config, ctx.load) : prepared;
 }
 
 export interface Rendered {
@@ -133,7 +140,8 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
     return undefined;
   }
   const keptSearch = p.search.kind === 'reuse' ? p.search.urls : ctx.deferSearch ? previousSearchUrls(since) : [];
-  const files = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...searchFiles], keptSearch);
+  const planned = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...searchFiles], keptSearch);
+  const files = p.shardManifest ? withShardManifest(planned, p.shardManifest) : planned;
   const searchUrls = p.search.kind === 'reuse' ? p.search.urls : searchFiles.map((g) => g.url);
   const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
   return { fresh, files, searchUrls, write };
