@@ -162,7 +162,12 @@ export const configSchema = z.strictObject({
     })
     .prefault({}).describe('sitemaps'),
   robots: z.strictObject({ disallow: z.array(z.string()).default([]) }).prefault({}).describe('/robots.txt: { disallow: paths for Disallow: lines }'),
-  search: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}).describe("site search: { enabled }: the /search/ page, the header's search box and the Pagefind index under /pagefind/"),
+  search: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      chunkSize: z.number().int().min(1).default(1000).describe('articles per search index chunk: a changed article re-indexes only its chunk; a first search loads every chunk'),
+    })
+    .prefault({}).describe("site search: { enabled, chunkSize }: the /search/ page, the header's search box and the Pagefind index under /pagefind/"),
   /** Headlines from other sites, fetched at build time (see src/external-feeds/). */
   externalFeeds: z
     .strictObject({
