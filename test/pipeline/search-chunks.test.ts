@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/log.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { silentLogger, type Logger } from '../../src/log.js';
+import { createSiteBuilder } from '../../src/pipeline/create-site-builder.js';
 import { runBuild } from '../../src/pipeline/run-build.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 
@@ -38,5 +40,24 @@ describe('a search index in chunks', () => {
     expect(new Set(changed.map((path) => /^pagefind\/chunks\/(\d+)\//.exec(path)?.[1]))).toHaveProperty('size', 1);
     await build({ outDir: 'dist-cold', cache: false });
     expect(after).toEqual(searchFiles(site.snapshot('dist-cold')));
+  }, 180_000);
+
+  it('refreshes in serve --watch only the chunks whose articles changed, to the index a cold build makes', async () => {
+    site = copyFixture('newsroom');
+    site.edit('site.config.json', (t) => t.replace(/\}\s*$/, ', "search": { "enabled": true, "chunkSize": 4 } }\n'));
+    const { config } = await loadConfig(`${site.root}/site.config.json`);
+    const builder = createSiteBuilder({ root: site.root, config, now: new Date(now), logger: silentLogger, deferSearch: true });
+    expect((await builder.build()).summary).toBeDefined();
+    expect(Object.keys(searchFiles(site.snapshot('dist')))).toEqual([]);
+    expect((await builder.refreshSearch()).chunks).toEqual({ indexed: 4, total: 4 });
+    site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather', 'Calm seas'));
+    expect((await builder.build(new Set(['content/posts/lesbos-arrivals.md']))).summary?.rendered).toBeGreaterThan(0);
+    const refreshed = await builder.refreshSearch();
+    expect(refreshed.chunks).toEqual({ indexed: 1, total: 4 });
+    expect(refreshed.changedUrls?.every((u) => u.startsWith('/pagefind/chunks/'))).toBe(true);
+    // Nothing changed since: nothing to do.
+    expect((await builder.refreshSearch()).chunks).toBeUndefined();
+    await build({ outDir: 'dist-cold', cache: false });
+    expect(searchFiles(site.snapshot('dist'))).toEqual(searchFiles(site.snapshot('dist-cold')));
   }, 180_000);
 });
