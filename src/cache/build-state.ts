@@ -18,8 +18,8 @@ export interface BuildState {
   templates: string;
   global: string;
   signatures: Map<string, string>;
-  /** The search index's files and the article signatures it was made from. */
-  search?: { key: string; urls: string[] };
+  /** The search index: its bundle's files, and by chunk the key of the article signatures it was made from and its files. */
+  search?: { bundle: string[]; chunks: { key: string; urls: string[] }[] };
 }
 
 export interface BuildStateStore {
@@ -58,6 +58,7 @@ const isStringMap = (v: unknown): v is Map<string, string> => v instanceof Map &
 function isBuildState(v: unknown): v is BuildState {
   const s = v as Partial<BuildState> | null;
   const search = s?.search;
-  const searchOk = search === undefined || (typeof search?.key === 'string' && Array.isArray(search.urls) && search.urls.every((u) => typeof u === 'string'));
+  const isUrls = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string');
+  const searchOk = search === undefined || (isUrls(search?.bundle) && Array.isArray(search.chunks) && search.chunks.every((c) => typeof c?.key === 'string' && isUrls(c.urls)));
   return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk;
 }

@@ -15,7 +15,7 @@ import { createContentStore, type ParseMany } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
 import { loadModel } from './load-site.js';
 import { parseInProcess } from './parse-in-process.js';
-import { refreshSearchIndex } from './refresh-search.js';
+import { createSearchRefresher, type SearchRefresh } from './refresh-search.js';
 import type { ShardTarget } from './shard-part.js';
 import { commit, prepare, renderInto, type PassContext, type Since } from './site-pass.js';
 
@@ -52,11 +52,12 @@ export interface SiteBuilder {
    */
   build(changed?: ReadonlySet<string>): Promise<BuildResult>;
   /**
-   * With deferSearch: indexes the article pages of the last good build and
+   * With deferSearch: indexes the article pages of the last good build, in
+   * the search chunks whose articles changed since the last refresh, and
    * updates `/pagefind/` in place. Returns the changed URLs, or undefined when
    * there is nothing to do or the index failed (its diagnostics are returned).
    */
-  refreshSearch(): Promise<{ changedUrls?: string[]; diagnostics: Diagnostic[] }>;
+  refreshSearch(): Promise<SearchRefresh>;
   /** The site graph alone (for `graph` and `explain`), without rendering or writing. */
   loadGraph(): Promise<{ graph: SiteGraph; diagnostics: Diagnostic[] }>;
 }
@@ -71,6 +72,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const helpers = createHelperRegistry(config, (name) => assets.urls.get(name));
   const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch || !!options.shard, state: options.state, externalFeeds: options.externalFeeds, shard: options.shard };
   let last: Committed | undefined;
+  const refreshSearch = createSearchRefresher(config, outDir);
 
   /** One pass as named stages over plain data; any error ends it with nothing written. */
   async function runPass(pass: Pass, since?: Since): Promise<BuildResult> {
@@ -83,8 +85,8 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     if (since) await options.state?.discard();
     const written = await pass.stage('write', () => rendered.write(removed));
     pass.diagnostics.push(...(written.warnings ?? []));
-    const { toRender, search } = prepared;
-    if (!since) await options.state?.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: search.kind === 'off' ? undefined : { key: toRender.articleKey, urls: rendered.searchUrls } });
+    const { toRender } = prepared;
+    if (!since) await options.state?.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState });
     last = commit(ctx, prepared, rendered, since);
     return pass.finish(
       summarize({
@@ -117,7 +119,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       }
       return runPass(pass, since);
     },
-    refreshSearch: () => refreshSearchIndex(config, outDir, () => last),
+    refreshSearch: () => refreshSearch(() => last),
     async loadGraph() {
       const pass = startPass(logger);
       const { graph } = await loadModel(load, pass.stage, pass.diagnostics, undefined);

@@ -27,7 +27,7 @@ import { lastPassBaseline, planRender, type RenderPlan } from './plan-render.js'
 import { renderPages, toPageInfo } from './render-pages.js';
 import { loadSavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
-import { planSearch, type SearchPlan } from './search-step.js';
+import { manifestOf, planSearch, searchChunksOf, searchStateOf, type SearchPlan, type SearchState } from './search-step.js';
 import type { ShardManifest } from './shard-manifest.js';
 import { sliceForShard, withShardManifest, type ShardTarget } from './shard-part.js';
 
@@ -65,10 +65,14 @@ export interface Prepared {
   generated: GeneratedFile[];
   toRender: RenderPlan;
   search: SearchPlan;
+  /** The last complete build's search chunks, when its files are all in the output folder. */
+  savedSearch?: SearchState;
   externalFeeds: ExternalFeeds;
   /** A shard build's manifest, without its file list (see shard-part.ts). */
   shardManifest?: Omit<ShardManifest, 'files'>;
 }
+
+const articlesOf = (plan: RoutePlan) => plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
 
 /** Everything up to rendering; undefined when a problem stops the pass (in pass.diagnostics). */
 export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Promise<Prepared | undefined> {
@@ -101,8 +105,9 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const saved = since ? undefined : await loadSavedBaseline(ctx.state, templatesKey, ctx.outDir);
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
   const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline);
-  const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, articleKey: toRender.articleKey, previous: saved?.search });
-  const prepared = { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
+  const chunks = searchChunksOf(articlesOf(plan), toRender.signatures, ctx.config.search.chunkSize);
+  const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, chunks, previous: saved?.search });
+  const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds };
   return ctx.shard ? sliceForShard(prepared, ctx.shard, ctx.config, ctx.load) : prepared;
 }
 
@@ -111,7 +116,8 @@ export interface Rendered {
   fresh: ReadonlySet<PageRoute>;
   /** The files to write (pages a full build already wrote into its new output are not among them). */
   files: OutputFiles;
-  searchUrls: string[];
+  /** The search chunks to save for the next build (undefined with search off or deferred). */
+  searchState?: SearchState;
   /** Writes the files: swaps a full build's new output in, or updates the served output in place. */
   write(removed: string[]): Promise<WriteStats>;
 }
@@ -124,7 +130,7 @@ export interface Rendered {
 export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, since?: Since): Promise<Rendered | undefined> {
   const session = since ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir) });
   const fresh = new Set<PageRoute>(p.toRender.dirty);
-  const feed = p.search.kind === 'index' ? createSearchFeed(p.search.indexer, p.plan.pages, fresh, ctx.outDir) : undefined;
+  const feed = p.search.kind === 'chunks' && p.search.indexer ? createSearchFeed(p.search.indexer, p.plan.pages, p.search.chunks, p.search.stale, fresh, ctx.outDir) : undefined;
   const kept: RenderedPage[] = [];
   const onPage = async (page: RenderedPage) => {
     await feed?.rendered(page.route, page.html);
@@ -133,18 +139,19 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
   };
   const onProgress = (done: number, total: number) => ctx.logger.progress?.('render', done, total);
   const ok = await pass.stage('render', () => collect(renderPages(p.toRender.dirty, p.model.graph, ctx.config, p.engine, p.externalFeeds, { onPage, onProgress }).then(() => true), pass.diagnostics));
-  const searchFiles = ok && feed ? await pass.stage('search', () => collect(feed.finish(), pass.diagnostics)) : [];
+  const searchFiles = ok && feed ? await pass.stage('search', () => collect(feed.finish(), pass.diagnostics)) : { chunks: new Map(), bundle: [] };
   if (!ok || !searchFiles) {
     await feed?.abort();
     await session?.abort();
     return undefined;
   }
-  const keptSearch = p.search.kind === 'reuse' ? p.search.urls : ctx.deferSearch ? previousSearchUrls(since) : [];
-  const planned = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...searchFiles], keptSearch);
+  if (p.search.kind === 'chunks') ctx.logger.debug(`  search: ${p.search.stale.size} of ${p.search.chunks.length} chunks indexed`);
+  const keptSearch = p.search.kind === 'chunks' ? p.search.kept : ctx.deferSearch ? previousSearchUrls(since) : [];
+  const made = p.search.kind === 'chunks' ? [...searchFiles.bundle, ...[...searchFiles.chunks.values()].flat(), manifestOf(p.search.chunks)] : [];
+  const planned = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...made], keptSearch);
   const files = p.shardManifest ? withShardManifest(planned, p.shardManifest) : planned;
-  const searchUrls = p.search.kind === 'reuse' ? p.search.urls : searchFiles.map((g) => g.url);
   const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
-  return { fresh, files, searchUrls, write };
+  return { fresh, files, searchState: searchStateOf(p.search, p.savedSearch, searchFiles), write };
 }
 
 /** A deferred search index stays as it is until refreshSearch() replaces it. */
