@@ -24,7 +24,7 @@ import { loadEngine, loadModel, type LoadedModel, type LoadInputs } from './load
 import { claimsOf, outputFilesOf, searchFolder, type OutputFiles } from './output-claims.js';
 import { lastPassBaseline, planRender, type RenderPlan } from './plan-render.js';
 import { renderPages, toPageInfo } from './render-pages.js';
-import { loadSavedBaseline } from './saved-baseline.js';
+import { loadSavedBaseline, type SavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
 import { planSearch, type SearchPlan } from './search-step.js';
 
@@ -61,6 +61,8 @@ export interface Prepared {
   toRender: RenderPlan;
   search: SearchPlan;
   externalFeeds: ExternalFeeds;
+  /** A full build's saved record of the output folder and the files still as recorded. */
+  savedOutputs?: SavedBaseline['outputs'];
 }
 
 /** Everything up to rendering; undefined when a problem stops the pass (in pass.diagnostics). */
@@ -88,11 +90,11 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   // URL collisions, before anything renders.
   diagnostics.push(...checkOutputPaths(claimsOf(plan, generated, ctx.config.search.enabled)));
   if (hasErrors(diagnostics)) return undefined;
-  const saved = since ? undefined : await loadSavedBaseline(ctx.state, templatesKey, ctx.outDir);
+  const saved = since ? undefined : await stage('baseline', () => loadSavedBaseline(ctx.state, templatesKey, ctx.outDir));
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
-  const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline);
+  const toRender = await stage('plan', async () => planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline));
   const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, articleKey: toRender.articleKey, previous: saved?.search });
-  return { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
+  return { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds, savedOutputs: saved?.outputs };
 }
 
 export interface Rendered {
@@ -103,6 +105,8 @@ export interface Rendered {
   searchUrls: string[];
   /** Writes the files: swaps a full build's new output in, or updates the served output in place. */
   write(removed: string[]): Promise<WriteStats>;
+  /** A full build that updates the output folder in place (see updatesInPlace). */
+  inPlace: boolean;
 }
 
 /**
@@ -111,7 +115,8 @@ export interface Rendered {
  * all succeeded. The search index is fed in the same loop.
  */
 export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, since?: Since): Promise<Rendered | undefined> {
-  const session = since ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir) });
+  const inPlace = !since && updatesInPlace(p);
+  const session = since || inPlace ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir), known: p.savedOutputs?.same });
   const fresh = new Set<PageRoute>(p.toRender.dirty);
   const feed = p.search.kind === 'index' ? createSearchFeed(p.search.indexer, p.plan.pages, fresh, ctx.outDir) : undefined;
   const kept: RenderedPage[] = [];
@@ -131,8 +136,24 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
   const keptSearch = p.search.kind === 'reuse' ? p.search.urls : ctx.deferSearch ? previousSearchUrls(since) : [];
   const files = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...searchFiles], keptSearch);
   const searchUrls = p.search.kind === 'reuse' ? p.search.urls : searchFiles.map((g) => g.url);
-  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
-  return { fresh, files, searchUrls, write };
+  // In place, the files the saved state lists that this build does not make go; anything else stays.
+  const gone = inPlace ? p.savedOutputs!.saved.paths.filter((path) => !files.urls.has(path)) : [];
+  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, [...removed, ...gone]));
+  return { fresh, files, searchUrls, write, inPlace };
+}
+
+/**
+ * A full build whose saved state vouches for the output folder and that
+ * re-renders at most this many pages (one CI change, not a site-wide one)
+ * updates the folder in place, like a watch rebuild, instead of linking every
+ * unchanged file into a new folder: that copy is what such a build would
+ * otherwise spend most of its time on. Its pages are kept in memory until
+ * all rendered, so the bound also caps the memory they take.
+ */
+const inPlacePages = 1000;
+
+function updatesInPlace(p: Prepared): boolean {
+  return !!p.savedOutputs && p.toRender.dirty.length <= inPlacePages;
 }
 
 /** A deferred search index stays as it is until refreshSearch() replaces it. */
