@@ -70,7 +70,7 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const { stage, diagnostics } = pass;
   // Other sites' feeds download while the content is read.
   const fetchingFeeds = stage('external', async () => (await ctx.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
-  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed);
+  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed, since?.last.graph);
   const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
   diagnostics.push(...feedProblems);
   if (hasErrors(diagnostics)) return undefined;
