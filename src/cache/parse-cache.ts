@@ -1,9 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentOptions, ParsedSource } from '../content/parse-source.js';
 import { isParsedSource } from './check-parsed.js';
-import { decodeRecords, encodeRecords, type Records } from './record-file.js';
+import { openRecordFile, recordChunks } from './record-file.js';
 import { replaceCacheFile } from './replace-cache-file.js';
 
 /**
@@ -14,9 +14,10 @@ import { replaceCacheFile } from './replace-cache-file.js';
  * ignored and parsed again, and deleting it changes no output.
  *
  * The file is an index and one serialised record per entry (record-file.ts):
- * loading reads it as one buffer and decodes an entry only when it is asked
- * for, and saving copies the bytes of entries it did not decode, so a build
- * that changed one article rewrites the file without re-encoding the others.
+ * loading reads the index, an entry is read and decoded only when asked for,
+ * and saving copies the bytes of the entries it keeps from the old file, so
+ * a build that changed one article rewrites the file without decoding or
+ * holding the others.
  */
 export interface ParseCache {
   get(key: string): ParsedSource | undefined;
@@ -38,67 +39,62 @@ export const parseCacheFile = (root: string) => join(cacheDir(root), 'parsed.bin
 export async function loadParseCache(root: string, options: ContentOptions, generator: string): Promise<ParseCache> {
   const file = parseCacheFile(root);
   const format = JSON.stringify(['parsed-3', generator, options]);
-  const { records, problem } = await loadRecords(file, format);
-  const added = new Map<string, ParsedSource>();
+  const opened = openRecordFile(file);
+  const problem = opened && 'problem' in opened ? `${file}: ${opened.problem}` : undefined;
+  let stored = opened && !('problem' in opened) ? opened : undefined;
+  // Another generator or other markdown options: a normal miss, not damage.
+  if (stored && stored.format !== format) {
+    stored.close();
+    stored = undefined;
+  }
+  const dropped = new Set<string>();
+  const added = new Map<string, Uint8Array>();
   let dirty = false;
   return {
     get(key) {
-      const value = added.get(key) ?? decode(records, key);
+      const bytes = added.get(key) ?? (dropped.has(key) ? undefined : stored?.read(key));
+      const value = bytes && decode(bytes, key);
       // A record that does not decode to what the parser makes is dropped like a missing one.
-      if (value === undefined && records.has(key)) {
-        records.delete(key);
+      if (!value && stored?.has(key) && !dropped.has(key)) {
+        dropped.add(key);
         dirty = true;
       }
       return value;
     },
     set(key, value) {
-      added.set(key, value);
+      added.set(key, serialize(value));
       dirty = true;
     },
     async save(usedKeys) {
       const used = new Set(usedKeys);
-      for (const key of [...records.keys(), ...added.keys()]) {
-        if (!used.has(key)) {
-          dirty = records.delete(key) || dirty;
-          dirty = added.delete(key) || dirty;
-        }
-      }
-      if (!dirty) return;
-      const out: Records = new Map(records);
-      for (const [key, value] of added) out.set(key, serialize(value));
-      if (await replaceCacheFile(file, encodeRecords(format, out))) {
-        records.clear();
-        for (const [key, bytes] of out) records.set(key, bytes);
-        added.clear();
-        dirty = false;
-        // The single-object file of earlier versions would otherwise stay in CI caches forever.
-        await rm(join(cacheDir(root), 'parsed.v8'), { force: true });
-      }
+      const old = [...(stored?.keys() ?? [])].filter((key) => !dropped.has(key) && !added.has(key));
+      const kept = old.filter((key) => used.has(key));
+      const fresh = [...added.keys()].filter((key) => used.has(key));
+      if (!dirty && kept.length === old.length) return;
+      const records = [
+        ...kept.map((key) => ({ key, length: stored!.size(key), bytes: () => stored!.read(key) })),
+        ...fresh.map((key) => ({ key, length: added.get(key)!.byteLength, bytes: () => added.get(key) })),
+      ];
+      if (!(await replaceCacheFile(file, recordChunks(format, records)))) return;
+      // From now on records come from the new file; nothing is held in memory.
+      stored?.close();
+      const reopened = openRecordFile(file);
+      stored = reopened && !('problem' in reopened) ? reopened : undefined;
+      added.clear();
+      dropped.clear();
+      dirty = false;
+      // The single-object file of earlier versions would otherwise stay in CI caches forever.
+      await rm(join(cacheDir(root), 'parsed.v8'), { force: true });
     },
     ...(problem ? { problem } : {}),
   };
 }
 
-function decode(records: Records, key: string): ParsedSource | undefined {
-  const bytes = records.get(key);
-  if (!bytes) return undefined;
+function decode(bytes: Uint8Array, key: string): ParsedSource | undefined {
   try {
     const value: unknown = deserialize(bytes);
     return isParsedSource(value, key.split('\0')[0]) ? value : undefined;
   } catch {
     return undefined;
   }
-}
-
-async function loadRecords(file: string, format: string): Promise<{ records: Records; problem?: string }> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(file);
-  } catch {
-    return { records: new Map() };
-  }
-  const decoded = decodeRecords(buffer);
-  if ('problem' in decoded) return { records: new Map(), problem: `${file}: ${decoded.problem}` };
-  // Another generator or other markdown options: a normal miss, not damage.
-  return { records: decoded.format === format ? decoded.records : new Map() };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDir, loadParseCache, parseCacheFile, parseCacheKey } from '../../src/cache/parse-cache.js';
-import { decodeRecords, encodeRecords } from '../../src/cache/record-file.js';
+import { openRecordFile, recordChunks } from '../../src/cache/record-file.js';
 import { generatorKey } from '../../src/cache/generator-key.js';
 import { contentOptionsOf } from '../../src/content/parse-source.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -22,11 +22,13 @@ const cacheFile = () => parseCacheFile(site.root);
 type Stored = { format: string; entries: [string, { kind: string; post?: Record<string, unknown> }][] };
 /** Decodes every record, lets `change` edit them, and writes the file back in its own format. */
 const tamper = (change: (data: Stored) => void) => {
-  const decoded = decodeRecords(readFileSync(cacheFile()));
-  if ('problem' in decoded) throw new Error(decoded.problem);
-  const data: Stored = { format: decoded.format, entries: [...decoded.records].map(([key, bytes]) => [key, deserialize(bytes) as Stored['entries'][number][1]]) };
+  const file = openRecordFile(cacheFile());
+  if (!file || 'problem' in file) throw new Error(`no readable cache file: ${file?.problem}`);
+  const data: Stored = { format: file.format, entries: [...file.keys()].map((key) => [key, deserialize(file.read(key)!) as Stored['entries'][number][1]]) };
+  file.close();
   change(data);
-  writeFileSync(cacheFile(), encodeRecords(data.format, new Map(data.entries.map(([key, value]) => [key, serialize(value)]))));
+  const records = data.entries.map(([key, value]) => ({ key, bytes: serialize(value) }));
+  writeFileSync(cacheFile(), Buffer.concat([...recordChunks(data.format, records.map((r) => ({ key: r.key, length: r.bytes.byteLength, bytes: () => r.bytes })))]));
 };
 const lesbos = (data: Stored) => data.entries.find(([key]) => key.startsWith('content/posts/lesbos-arrivals.md\0'))![1].post!;
 
