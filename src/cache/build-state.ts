@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashOf } from '../text/hash.js';
+import { isOutputStats, type OutputStats } from './output-stats.js';
 import { cacheDir } from './parse-cache.js';
 import { replaceCacheFile } from './replace-cache-file.js';
 
@@ -20,6 +21,8 @@ export interface BuildState {
   signatures: Map<string, string>;
   /** The search index: its bundle's files, and by chunk the key of the article signatures it was made from and its files. */
   search?: { bundle: string[]; chunks: { key: string; urls: string[] }[] };
+  /** The output folder as this build left it, so the next one checks it by stat'ing the listed files, not by walking it. */
+  outputs: OutputStats;
 }
 
 export interface BuildStateStore {
@@ -60,5 +63,5 @@ function isBuildState(v: unknown): v is BuildState {
   const search = s?.search;
   const isUrls = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string');
   const searchOk = search === undefined || (isUrls(search?.bundle) && Array.isArray(search.chunks) && search.chunks.every((c) => typeof c?.key === 'string' && isUrls(c.urls)));
-  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk;
+  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk && isOutputStats(s.outputs);
 }

@@ -6,6 +6,8 @@ import type { SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
 import type { ParseCache } from '../cache/parse-cache.js';
+import type { SourceStats } from '../cache/source-stats.js';
+import { recordOutputs } from '../cache/output-stats.js';
 import type { BuildStateStore } from '../cache/build-state.js';
 import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { recoverOutputFolder } from '../write/swap-output.js';
@@ -29,6 +31,8 @@ export interface SiteBuilderOptions {
   logger: Logger;
   parseMany?: ParseMany;
   cache?: ParseCache;
+  /** Source files' stat data at their last hash: unchanged files are not read again. */
+  sources?: SourceStats;
   /**
    * Leave the search index to refreshSearch() (serve --watch): Pagefind needs
    * every article each time, which would make each rebuild as slow as a full one.
@@ -65,7 +69,7 @@ export interface SiteBuilder {
 export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
   const outDir = resolve(root, config.outDir);
-  const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache);
+  const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache, options.sources);
   const load = { root, config, store, now: options.now, drafts: !!options.drafts, future: !!options.future };
   // Each full pass sets the fingerprinted asset URLs before it renders; the `asset` helper reads them.
   const assets = { urls: new Map<string, string>() };
@@ -82,18 +86,21 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     if (!rendered) return pass.stop();
     const removed = since ? [...since.last.urls.keys()].filter((path) => !rendered.files.urls.has(path)) : [];
     // An in-place rebuild changes the output behind the saved state.
-    if (since) await options.state?.discard();
+    if (since || rendered.inPlace) await options.state?.discard();
     const written = await pass.stage('write', () => rendered.write(removed));
     pass.diagnostics.push(...(written.warnings ?? []));
     const { toRender } = prepared;
-    if (!since) await options.state?.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState });
+    if (!since && options.state) {
+      const outputs = await pass.stage('record', async () => recordOutputs(outDir, rendered.files.urls.keys(), prepared.savedOutputs && { ...prepared.savedOutputs, rewritten: new Set(written.changedPaths) }));
+      await options.state.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState, outputs });
+    }
     last = commit(ctx, prepared, rendered, since);
     return pass.finish(
       summarize({
         graph: prepared.model.graph,
         pages: prepared.plan.pages.length,
         rendered: rendered.fresh.size,
-        files: rendered.files.outputs.length + (since ? 0 : rendered.fresh.size),
+        files: rendered.files.outputs.length + (since || rendered.inPlace ? 0 : rendered.fresh.size),
         written: written.written,
         diagnostics: pass.diagnostics,
         started: pass.started,

@@ -13,6 +13,7 @@ import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
 import { createExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { buildStateFormat, createBuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
+import { loadSourceStats } from '../cache/source-stats.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 import { templateFolders } from '../render/theme-files.js';
@@ -51,9 +52,11 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
   // Both caches are keyed on the generator's own code: a changed helper must never be served from an old cache.
   const generator = generatorKey();
   const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
+  if (cache?.problem) options.logger.warn(`warning: the parse cache could not be used, so every file is parsed again: ${cache.problem}`);
+  const sources = options.cache === false ? undefined : await loadSourceStats(root);
   const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, options.shard ? { config, shard: options.shard } : config, options));
   const externalFeeds = openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator } });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator } });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 

@@ -25,7 +25,7 @@ import { loadEngine, loadModel, type LoadedModel, type LoadInputs } from './load
 import { claimsOf, outputFilesOf, searchFolder, type OutputFiles } from './output-claims.js';
 import { lastPassBaseline, planRender, type RenderPlan } from './plan-render.js';
 import { renderPages, toPageInfo } from './render-pages.js';
-import { loadSavedBaseline } from './saved-baseline.js';
+import { loadSavedBaseline, type SavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
 import { manifestOf, planSearch, searchChunksOf, searchStateOf, type SearchPlan, type SearchState } from './search-step.js';
 import type { ShardManifest } from './shard-manifest.js';
@@ -70,6 +70,8 @@ export interface Prepared {
   externalFeeds: ExternalFeeds;
   /** A shard build's manifest, without its file list (see shard-part.ts). */
   shardManifest?: Omit<ShardManifest, 'files'>;
+  /** A full build's saved record of the output folder and the files still as recorded. */
+  savedOutputs?: SavedBaseline['outputs'];
 }
 
 const articlesOf = (plan: RoutePlan) => plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
@@ -79,7 +81,7 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const { stage, diagnostics } = pass;
   // Other sites' feeds download while the content is read.
   const fetchingFeeds = stage('external', async () => (await ctx.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
-  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed);
+  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed, since?.last.graph);
   const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
   diagnostics.push(...feedProblems);
   if (hasErrors(diagnostics)) return undefined;
@@ -102,12 +104,12 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   // URL collisions, before anything renders.
   diagnostics.push(...checkOutputPaths(claimsOf(plan, generated, ctx.config.search.enabled)));
   if (hasErrors(diagnostics)) return undefined;
-  const saved = since ? undefined : await loadSavedBaseline(ctx.state, templatesKey, ctx.outDir);
+  const saved = since ? undefined : await stage('baseline', () => loadSavedBaseline(ctx.state, templatesKey, ctx.outDir));
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
-  const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline);
+  const toRender = await stage('plan', async () => planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls }, plan.pages, baseline));
   const chunks = searchChunksOf(articlesOf(plan), toRender.signatures, ctx.config.search.chunkSize);
   const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, chunks, previous: saved?.search });
-  const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds };
+  const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds, savedOutputs: saved?.outputs };
   return ctx.shard ? sliceForShard(prepared, ctx.shard, ctx.config, ctx.load) : prepared;
 }
 
@@ -120,6 +122,8 @@ export interface Rendered {
   searchState?: SearchState;
   /** Writes the files: swaps a full build's new output in, or updates the served output in place. */
   write(removed: string[]): Promise<WriteStats>;
+  /** A full build that updates the output folder in place (see updatesInPlace). */
+  inPlace: boolean;
 }
 
 /**
@@ -128,7 +132,8 @@ export interface Rendered {
  * all succeeded. The search index is fed in the same loop.
  */
 export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, since?: Since): Promise<Rendered | undefined> {
-  const session = since ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir) });
+  const inPlace = !since && updatesInPlace(p);
+  const session = since || inPlace ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir), known: p.savedOutputs?.same });
   const fresh = new Set<PageRoute>(p.toRender.dirty);
   const feed = p.search.kind === 'chunks' && p.search.indexer ? createSearchFeed(p.search.indexer, p.plan.pages, p.search.chunks, p.search.stale, fresh, ctx.outDir) : undefined;
   const kept: RenderedPage[] = [];
@@ -150,8 +155,24 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
   const made = p.search.kind === 'chunks' ? [...searchFiles.bundle, ...[...searchFiles.chunks.values()].flat(), manifestOf(p.search.chunks)] : [];
   const planned = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...made], keptSearch);
   const files = p.shardManifest ? withShardManifest(planned, p.shardManifest) : planned;
-  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
-  return { fresh, files, searchState: searchStateOf(p.search, p.savedSearch, searchFiles), write };
+  // In place, the files the saved state lists that this build does not make go; anything else stays.
+  const gone = inPlace ? p.savedOutputs!.saved.paths.filter((path) => !files.urls.has(path)) : [];
+  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, [...removed, ...gone]));
+  return { fresh, files, searchState: searchStateOf(p.search, p.savedSearch, searchFiles), write, inPlace };
+}
+
+/**
+ * A full build whose saved state vouches for the output folder and that
+ * re-renders at most this many pages (one CI change, not a site-wide one)
+ * updates the folder in place, like a watch rebuild, instead of linking every
+ * unchanged file into a new folder: that copy is what such a build would
+ * otherwise spend most of its time on. Its pages are kept in memory until
+ * all rendered, so the bound also caps the memory they take.
+ */
+const inPlacePages = 1000;
+
+function updatesInPlace(p: Prepared): boolean {
+  return !!p.savedOutputs && p.toRender.dirty.length <= inPlacePages;
 }
 
 /** A deferred search index stays as it is until refreshSearch() replaces it. */

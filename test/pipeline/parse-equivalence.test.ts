@@ -42,14 +42,15 @@ describe('parse equivalence', { timeout: 180_000 }, () => {
   it('gives the same output from the cache as without it, and survives a corrupt cache', async () => {
     expect((await site.main('build', now, '--no-cache', '--out', 'uncached')).code).toBe(0);
     expect((await site.main('build', now, '--out', 'cold')).code).toBe(0);
-    expect(site.exists('.cache/migrant-site/parsed.v8')).toBe(true);
+    expect(site.exists('.cache/migrant-site/parsed.bin')).toBe(true);
     expect((await site.main('build', now, '--out', 'warm')).code).toBe(0);
     const uncached = snapshot('uncached');
     expect(snapshot('cold')).toEqual(uncached);
     expect(snapshot('warm')).toEqual(uncached);
-    writeFileSync(join(site.root, '.cache/migrant-site/parsed.v8'), 'not a cache');
+    writeFileSync(join(site.root, '.cache/migrant-site/parsed.bin'), 'not a cache');
     const corrupt = await site.main('build', now, '--out', 'after-corrupt');
     expect(corrupt.code).toBe(0);
+    expect(corrupt.stderr).toContain('the parse cache could not be used, so every file is parsed again');
     expect(snapshot('after-corrupt')).toEqual(uncached);
   }, 180_000); // four builds of 240 articles: more than the default 30 s on a machine shared by several test runs
 
