@@ -16,6 +16,7 @@ import { describeChanges } from './describe-changes.js';
 import { loadModel } from './load-site.js';
 import { parseInProcess } from './parse-in-process.js';
 import { refreshSearchIndex } from './refresh-search.js';
+import type { RenderWorkers } from './render-workers.js';
 import { commit, prepare, renderInto, type PassContext, type Since } from './site-pass.js';
 
 export interface SiteBuilderOptions {
@@ -37,6 +38,8 @@ export interface SiteBuilderOptions {
   state?: BuildStateStore;
   /** Headlines from other sites, for the theme's widgets. */
   externalFeeds?: ExternalFeedSource;
+  /** Worker threads for large render passes. */
+  renderWorkers?: RenderWorkers;
 }
 
 export interface SiteBuilder {
@@ -66,7 +69,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   // Each full pass sets the fingerprinted asset URLs before it renders; the `asset` helper reads them.
   const assets = { urls: new Map<string, string>() };
   const helpers = createHelperRegistry(config, (name) => assets.urls.get(name));
-  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch, state: options.state, externalFeeds: options.externalFeeds };
+  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch, state: options.state, externalFeeds: options.externalFeeds, renderWorkers: options.renderWorkers };
   let last: Committed | undefined;
 
   /** One pass as named stages over plain data; any error ends it with nothing written. */

@@ -50,7 +50,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
   const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
   const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, config, options));
   const externalFeeds = openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, deferSearch: options.deferSearch, state, externalFeeds });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 
