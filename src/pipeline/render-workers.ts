@@ -12,9 +12,11 @@ export interface RenderWorkers {
   render(batch: RenderBatch): Promise<string[]>;
 }
 
-// Measured (bench/RESULTS.md, 2026-12-01): below this many pages, starting
-// threads and compiling the templates in each costs more than it saves.
-const minPagesForWorkers = 600;
+// Measured (bench/RESULTS.md, 2026-12-01): a thread's start (loading the
+// render code, compiling the templates) costs as much as rendering 170–230
+// pages on it, so two threads pay for themselves from about 2 × that; below
+// this many pages the main thread renders.
+const minPagesForWorkers = 500;
 
 /**
  * `MIGRANT_SITE_RENDER_WORKERS=always` sends every render pass to the threads
