@@ -29,6 +29,12 @@ export function createPageProjector(): (context: TemplateContext) => TemplateCon
     if (isPost(v)) return card(v);
     const done = seen.get(v);
     if (done !== undefined) return done;
+    if (v instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      seen.set(v, out);
+      for (const [key, item] of v) out.set(key, value(item));
+      return out;
+    }
     if (Array.isArray(v)) {
       const out: unknown[] = [];
       seen.set(v, out);

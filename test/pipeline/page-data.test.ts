@@ -59,4 +59,10 @@ describe('plain page contexts', () => {
     expect(Object.keys(plain.post!.related[0])).not.toContain('html');
     expect(plain.post!.related[0].title).toBe(own.related[0].title);
   });
+
+  it('keep data added to a context later, maps included, without it being listed anywhere', () => {
+    const context = { meta: { kind: 'page' }, imageVariants: new Map([['/a.jpg', [{ width: 480, url: '/a-480.jpg' }]]]), strings: { readMore: 'Read more' } };
+    const plain = createPageProjector()(context as never) as unknown as typeof context;
+    expect(structuredClone(plain)).toEqual(context);
+  });
 });
