@@ -18,6 +18,7 @@ import { describeChanges } from './describe-changes.js';
 import { loadModel } from './load-site.js';
 import { parseInProcess } from './parse-in-process.js';
 import { createSearchRefresher, type SearchRefresh } from './refresh-search.js';
+import type { RenderWorkers } from './render-workers.js';
 import type { ShardTarget } from './shard-part.js';
 import { commit, prepare, renderInto, type PassContext, type Since } from './site-pass.js';
 
@@ -44,6 +45,8 @@ export interface SiteBuilderOptions {
   externalFeeds?: ExternalFeedSource;
   /** Render and write one shard's part of the site; its search index is made by `merge`. */
   shard?: ShardTarget;
+  /** Worker threads for large render passes. */
+  renderWorkers?: RenderWorkers;
 }
 
 export interface SiteBuilder {
@@ -74,7 +77,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   // Each full pass sets the fingerprinted asset URLs before it renders; the `asset` helper reads them.
   const assets = { urls: new Map<string, string>() };
   const helpers = createHelperRegistry(config, (name) => assets.urls.get(name));
-  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch || !!options.shard, state: options.state, externalFeeds: options.externalFeeds, shard: options.shard };
+  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, deferSearch: !!options.deferSearch || !!options.shard, state: options.state, externalFeeds: options.externalFeeds, shard: options.shard, renderWorkers: options.renderWorkers };
   let last: Committed | undefined;
   const refreshSearch = createSearchRefresher(config, outDir);
 

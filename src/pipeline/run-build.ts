@@ -56,7 +56,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
   const sources = options.cache === false ? undefined : await loadSourceStats(root);
   const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, options.shard ? { config, shard: options.shard } : config, options));
   const externalFeeds = openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator } });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator } });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 

@@ -24,7 +24,8 @@ import { listStaticFiles } from './list-static-files.js';
 import { loadEngine, loadModel, type LoadedModel, type LoadInputs } from './load-site.js';
 import { claimsOf, outputFilesOf, searchFolder, type OutputFiles } from './output-claims.js';
 import { lastPassBaseline, planRender, type RenderPlan } from './plan-render.js';
-import { renderPages, toPageInfo } from './render-pages.js';
+import { renderPages, renderThreads, toPageInfo, type RenderJob } from './render-pages.js';
+import type { RenderWorkers } from './render-workers.js';
 import { loadSavedBaseline, type SavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
 import { manifestOf, planSearch, searchChunksOf, searchStateOf, type SearchPlan, type SearchState } from './search-step.js';
@@ -48,6 +49,8 @@ export interface PassContext {
   externalFeeds?: ExternalFeedSource;
   /** `build --shard k/n`: render and write only this shard's part of the site. */
   shard?: ShardTarget;
+  /** Worker threads for large render passes; without them every page renders on this thread. */
+  renderWorkers?: RenderWorkers;
 }
 
 /** What the last good pass left and what changed since; absent for a full build. */
@@ -143,7 +146,10 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
     else kept.push(page);
   };
   const onProgress = (done: number, total: number) => ctx.logger.progress?.('render', done, total);
-  const ok = await pass.stage('render', () => collect(renderPages(p.toRender.dirty, p.model.graph, ctx.config, p.engine, p.externalFeeds, { onPage, onProgress }).then(() => true), pass.diagnostics));
+  const job = renderJob(ctx, p);
+  const threads = renderThreads(job);
+  if (threads > 0) ctx.logger.debug(`  (rendering on ${threads} worker threads)`);
+  const ok = await pass.stage('render', () => collect(renderPages(job, { onPage, onProgress }).then(() => true), pass.diagnostics));
   const searchFiles = ok && feed ? await pass.stage('search', () => collect(feed.finish(), pass.diagnostics)) : { chunks: new Map(), bundle: [] };
   if (!ok || !searchFiles) {
     await feed?.abort();
@@ -173,6 +179,11 @@ const inPlacePages = 1000;
 
 function updatesInPlace(p: Prepared): boolean {
   return !!p.savedOutputs && p.toRender.dirty.length <= inPlacePages;
+}
+
+function renderJob(ctx: PassContext, p: Prepared): RenderJob {
+  const { model, engine, templatesKey, externalFeeds } = p;
+  return { routes: p.toRender.dirty, graph: model.graph, config: ctx.config, engine, templatesKey, externalFeeds, assets: ctx.assets.urls, workers: ctx.renderWorkers };
 }
 
 /** A deferred search index stays as it is until refreshSearch() replaces it. */

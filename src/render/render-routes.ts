@@ -13,21 +13,35 @@ export interface RenderedPage {
   html: string;
 }
 
+/** What every page's template context holds besides its route's own part (which may narrow `lists` and `latest` for the page). */
+export type SharedContext = Pick<TemplateContext, 'site' | 'externalFeeds' | 'lists' | 'latest' | 'now'>;
+
 /** Renders each page's layout, then wraps it in `base`. */
 export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, externalFeeds: ExternalFeeds = {}): RenderedPage[] {
-  const shared = {
+  const shared = sharedContext(graph, config, externalFeeds);
+  return routes.map((route) => ({ route, html: renderPage(route, pageContext(route, shared), engine, config) }));
+}
+
+export function sharedContext(graph: SiteGraph, config: SiteConfig, externalFeeds: ExternalFeeds = {}): SharedContext {
+  return {
     site: toSiteContext(graph, config),
     externalFeeds,
     lists: graph.lists,
     latest: graph.posts.slice(0, 10),
     now: graph.now,
   };
-  return routes.map((route) => {
-    const page: TemplateContext = { ...shared, ...route.context, meta: route.meta };
-    const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
-    const content = engine.render(route.layout, context, route.origin);
-    return { route, html: prioritizeFirstImage(engine.render('base', { ...context, content }, route.origin)) };
-  });
+}
+
+/** The one place a page's template context is assembled: rendering on the main thread and the data sent to worker threads both start here. */
+export function pageContext(route: PageRoute, shared: SharedContext): TemplateContext {
+  return { ...shared, ...route.context, meta: route.meta };
+}
+
+/** A page from its context: SEO data, its layout, then `base` around it. Throws SiteError on a template error. */
+export function renderPage(route: Pick<PageRoute, 'layout' | 'origin'>, page: TemplateContext, engine: TemplateEngine, config: SiteConfig): string {
+  const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
+  const content = engine.render(route.layout, context, route.origin);
+  return prioritizeFirstImage(engine.render('base', { ...context, content }, route.origin));
 }
 
 const socialLabels: Record<string, string> = {
