@@ -5,6 +5,7 @@ import { startFeedServer, xml, type FeedServer } from '../support/feed-server.js
 import { runMain } from '../support/temp-site.js';
 import { atom, rss } from '../external-feeds/sample-feeds.js';
 import { execFile } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../support/temp-site.js';
@@ -53,6 +54,13 @@ function problems(stderr: string): string {
     .join('\n');
 }
 
+/** A raster picture (sized variants, a social image), a standfirst, a logo and a search fallback: what the images and reader-layout work added to contexts. */
+function withReaderFields(site: FixtureCopy): void {
+  cpSync(join(repoRoot, 'test/fixtures/archive-bodies/content/static/images/delta.jpg'), join(site.root, 'content/static/images/delta.jpg'));
+  site.edit('content/posts/lesbos-arrivals.md', (text) => text.replace('/images/boat.svg', '/images/delta.jpg').replace('featured: true', 'featured: true\nsummary: A line the desk wrote above the story.'));
+  site.edit('site.config.json', (text) => JSON.stringify({ ...JSON.parse(text), logo: '/images/boat.svg', search: { fallback: 'duckduckgo' } }));
+}
+
 /** Files whose bytes differ between two output folders, or that only one has. */
 function differences(site: FixtureCopy, a: string, b: string): string[] {
   const [left, right] = [site.snapshot(a), site.snapshot(b)];
@@ -67,6 +75,7 @@ describe('rendering on worker threads', { timeout: 240_000 }, () => {
     { name: 'archive-bodies', args: ['--now', '2025-01-01T00:00:00Z'], feeds: false, ownTemplates: false },
   ])('gives byte-identical output for $name', async ({ name, args, feeds: withFeeds, ownTemplates }) => {
     const site = fixture(name, { ownTemplates });
+    if (name === 'newsroom') withReaderFields(site);
     if (withFeeds) {
       site.edit('site.config.json', (text) => JSON.stringify({ ...JSON.parse(text), externalFeeds: { feeds: { harbour: { url: `${feeds.origin}/rss.xml`, title: 'Harbour News' }, labour: { url: `${feeds.origin}/atom.xml` } } } }));
     }
@@ -81,7 +90,15 @@ describe('rendering on worker threads', { timeout: 240_000 }, () => {
     const files = Object.keys(site.snapshot('single'));
     expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
     if (withFeeds) expect(site.read('single/index.html')).toContain('Harbour News');
-    if (name === 'newsroom') expect(files.some((f) => site.read(`single/${f}`).includes('badge--draft'))).toBe(true);
+    if (name === 'newsroom') {
+      expect(files.some((f) => site.read(`single/${f}`).includes('badge--draft'))).toBe(true);
+      // The fields images and the reader layout add reach the threads too (compared below).
+      expect(site.read('single/index.html')).toMatch(/class="logo masthead__logo" src="\/news\/images\/boat\.svg"/);
+      const article = site.read('single/2024/11/lesbos-arrivals/index.html');
+      expect(article).toMatch(/<picture><source type="image\/avif" srcset="\/news\/images\/delta\.\d+w\.[0-9a-f]{10}\.avif/);
+      expect(article).toContain('<p class="article__standfirst">A line the desk wrote above the story.</p>');
+      expect(site.read('single/search/index.html')).toContain('searches the site with DuckDuckGo');
+    }
     if (name === 'archive-bodies') expect(files.some((f) => site.read(`single/${f}`).includes('class="callout'))).toBe(true);
     expect(differences(site, 'single', 'threads')).toEqual([]);
   });
