@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// npm run bench:compare -- --articles 1000,4000 [--runs 3] [--site same|full] [--seed 42]
+// npm run bench:compare -- --articles 1000,4000 [--runs 3] [--site same|full] [--seed 42] [--scenario cold|ci] [--base DIR]
 // Cold builds of one corpus with Hugo, Eleventy 3 and migrant-site, tools alternating run
 // by run (the machine is noisy); whole-process wall time and peak RSS, median and range,
 // and migrant-site's time as a multiple of each other tool's, as markdown tables.
+// `--scenario ci`: restored-cache CI builds after one change (harness/ci-compare.mjs),
+// for this checkout and, with --base, another compiled checkout, alternating.
 import { parseArgs } from 'node:util';
 import { siteModes, snapshotCompiled } from './harness/migrant.mjs';
 import { machineInfo, printMachine } from './harness/measure.mjs';
 import { markdownTable, median, summarize } from './harness/stats.mjs';
 import { checkHugo, createTools, ensureOutRoot } from './harness/tools.mjs';
 import { emptyTrash, ensureCorpus } from './harness/workspace.mjs';
+import { compareCi } from './harness/ci-compare.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -16,14 +19,22 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
     site: { type: 'string', default: 'same' },
+    scenario: { type: 'string', default: 'cold' },
+    base: { type: 'string' },
   },
 });
 const sizes = values.articles.split(',').map((s) => Number.parseInt(s, 10));
 const runs = Number.parseInt(values.runs, 10);
 const seed = Number.parseInt(values.seed, 10);
-if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(seed >= 0) || !siteModes.includes(values.site)) {
-  console.error('usage: npm run bench:compare -- --articles 1000,4000 [--runs 3] [--site same|full] [--seed 42]');
+if (sizes.some((n) => !(n > 0)) || !(runs > 0) || !(seed >= 0) || !siteModes.includes(values.site) || !['cold', 'ci'].includes(values.scenario)) {
+  console.error('usage: npm run bench:compare -- --articles 1000,4000 [--runs 3] [--site same|full] [--seed 42] [--scenario cold|ci] [--base DIR]');
   process.exit(2);
+}
+if (values.scenario === 'ci') {
+  const machine = machineInfo();
+  await compareCi({ sizes, runs, seed, mode: values.site, base: values.base });
+  printMachine(machine);
+  process.exit(0);
 }
 
 const compiled = snapshotCompiled();

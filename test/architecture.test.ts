@@ -44,7 +44,7 @@ const owners: [RegExp, string][] = [
   [/^(chokidar)$/, 'dev/watch-site.ts'],
   [/^sirv$/, 'dev/create-static-server.ts'],
   [/^pagefind$/, 'outputs/search-index.ts'],
-  [/^piscina$/, 'pipeline/create-parse-pool.ts'],
+  [/^piscina$/, 'pipeline/worker-threads.ts'],
   [/^sharp$/, 'images/sharp-codec.ts'],
   [/^(@rowanmanning\/feed-parser|fast-xml-parser|parse5)$/, 'external-feeds/parse-external-feed.ts'],
   [/^htmlparser2$/, 'check/parse-markup.ts'],

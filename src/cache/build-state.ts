@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashOf } from '../text/hash.js';
+import { isOutputStats, type OutputStats } from './output-stats.js';
 import { cacheDir } from './parse-cache.js';
 import { replaceCacheFile } from './replace-cache-file.js';
 
@@ -18,8 +19,10 @@ export interface BuildState {
   templates: string;
   global: string;
   signatures: Map<string, string>;
-  /** The search index's files and the article signatures it was made from. */
-  search?: { key: string; urls: string[] };
+  /** The search index: its bundle's files, and by chunk the key of the article signatures it was made from and its files. */
+  search?: { bundle: string[]; chunks: { key: string; urls: string[] }[] };
+  /** The output folder as this build left it, so the next one checks it by stat'ing the listed files, not by walking it. */
+  outputs: OutputStats;
 }
 
 export interface BuildStateStore {
@@ -58,6 +61,7 @@ const isStringMap = (v: unknown): v is Map<string, string> => v instanceof Map &
 function isBuildState(v: unknown): v is BuildState {
   const s = v as Partial<BuildState> | null;
   const search = s?.search;
-  const searchOk = search === undefined || (typeof search?.key === 'string' && Array.isArray(search.urls) && search.urls.every((u) => typeof u === 'string'));
-  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk;
+  const isUrls = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string');
+  const searchOk = search === undefined || (isUrls(search?.bundle) && Array.isArray(search.chunks) && search.chunks.every((c) => typeof c?.key === 'string' && isUrls(c.urls)));
+  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk && isOutputStats(s.outputs);
 }

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentOptions, ParsedSource } from '../content/parse-source.js';
 import { isParsedSource } from './check-parsed.js';
+import { openRecordFile, recordChunks } from './record-file.js';
 import { replaceCacheFile } from './replace-cache-file.js';
 
 /**
@@ -11,17 +12,20 @@ import { replaceCacheFile } from './replace-cache-file.js';
  * the generator (its code, not only its version). An optimisation only: a
  * missing, stale, corrupt, crafted or half-written cache file or entry is
  * ignored and parsed again, and deleting it changes no output.
+ *
+ * The file is an index and one serialised record per entry (record-file.ts):
+ * loading reads the index, an entry is read and decoded only when asked for,
+ * and saving copies the bytes of the entries it keeps from the old file, so
+ * a build that changed one article rewrites the file without decoding or
+ * holding the others.
  */
 export interface ParseCache {
   get(key: string): ParsedSource | undefined;
   set(key: string, value: ParsedSource): void;
   /** Writes the entries used by this build (atomically) if anything changed. */
   save(usedKeys: Iterable<string>): Promise<void>;
-}
-
-interface CacheFile {
-  format: string;
-  entries: [string, ParsedSource][];
+  /** Why the cache file could not be used, when it was there but damaged (a build then parses everything). */
+  problem?: string;
 }
 
 export const cacheDir = (root: string) => join(root, '.cache', 'migrant-site');
@@ -29,43 +33,68 @@ export const cacheDir = (root: string) => join(root, '.cache', 'migrant-site');
 /** A cache key binds an entry to its file, the hash of the file's bytes, and anything else its parse read (the data files). */
 export const parseCacheKey = (path: string, hash: string, ...inputs: string[]) => [path, hash, ...inputs].join('\0');
 
+export const parseCacheFile = (root: string) => join(cacheDir(root), 'parsed.bin');
+
 /** `generator` is generatorKey(): anything that changes parser output changes the format string. */
 export async function loadParseCache(root: string, options: ContentOptions, generator: string): Promise<ParseCache> {
-  const file = join(cacheDir(root), 'parsed.v8');
-  const format = JSON.stringify(['parsed-2', generator, options]);
-  const entries = await loadEntries(file, format);
+  const file = parseCacheFile(root);
+  const format = JSON.stringify(['parsed-3', generator, options]);
+  const opened = openRecordFile(file);
+  const problem = opened && 'problem' in opened ? `${file}: ${opened.problem}` : undefined;
+  let stored = opened && !('problem' in opened) ? opened : undefined;
+  // Another generator or other markdown options: a normal miss, not damage.
+  if (stored && stored.format !== format) {
+    stored.close();
+    stored = undefined;
+  }
+  const dropped = new Set<string>();
+  const added = new Map<string, Uint8Array>();
   let dirty = false;
   return {
-    get: (key) => entries.get(key),
+    get(key) {
+      const bytes = added.get(key) ?? (dropped.has(key) ? undefined : stored?.read(key));
+      const value = bytes && decode(bytes, key);
+      // A record that does not decode to what the parser makes is dropped like a missing one.
+      if (!value && stored?.has(key) && !dropped.has(key)) {
+        dropped.add(key);
+        dirty = true;
+      }
+      return value;
+    },
     set(key, value) {
-      entries.set(key, value);
+      added.set(key, serialize(value));
       dirty = true;
     },
     async save(usedKeys) {
       const used = new Set(usedKeys);
-      for (const key of entries.keys()) {
-        if (!used.has(key)) {
-          entries.delete(key);
-          dirty = true;
-        }
-      }
-      if (dirty && (await replaceCacheFile(file, serialize({ format, entries: [...entries] } satisfies CacheFile)))) dirty = false;
+      const old = [...(stored?.keys() ?? [])].filter((key) => !dropped.has(key) && !added.has(key));
+      const kept = old.filter((key) => used.has(key));
+      const fresh = [...added.keys()].filter((key) => used.has(key));
+      if (!dirty && kept.length === old.length) return;
+      const records = [
+        ...kept.map((key) => ({ key, length: stored!.size(key), bytes: () => stored!.read(key) })),
+        ...fresh.map((key) => ({ key, length: added.get(key)!.byteLength, bytes: () => added.get(key) })),
+      ];
+      if (!(await replaceCacheFile(file, recordChunks(format, records)))) return;
+      // From now on records come from the new file; nothing is held in memory.
+      stored?.close();
+      const reopened = openRecordFile(file);
+      stored = reopened && !('problem' in reopened) ? reopened : undefined;
+      added.clear();
+      dropped.clear();
+      dirty = false;
+      // The single-object file of earlier versions would otherwise stay in CI caches forever.
+      await rm(join(cacheDir(root), 'parsed.v8'), { force: true });
     },
+    ...(problem ? { problem } : {}),
   };
 }
 
-async function loadEntries(file: string, format: string): Promise<Map<string, ParsedSource>> {
-  const entries = new Map<string, ParsedSource>();
+function decode(bytes: Uint8Array, key: string): ParsedSource | undefined {
   try {
-    const data = deserialize(await readFile(file)) as Partial<CacheFile> | null;
-    if (data?.format !== format || !Array.isArray(data.entries)) return entries;
-    for (const entry of data.entries as unknown[]) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
-      const [key, value] = entry as [string, unknown];
-      if (isParsedSource(value, key.split('\0')[0])) entries.set(key, value);
-    }
+    const value: unknown = deserialize(bytes);
+    return isParsedSource(value, key.split('\0')[0]) ? value : undefined;
   } catch {
-    // No cache yet, or one that cannot be read: start empty.
+    return undefined;
   }
-  return entries;
 }

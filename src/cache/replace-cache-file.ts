@@ -5,10 +5,11 @@ import { dirname } from 'node:path';
 /**
  * Replaces a cache file whole: written to a temp file that is created
  * exclusively under a random name (never following a planted file or
- * symlink), then renamed over the old one. A cache that cannot be written
- * only costs time next build, so failures are swallowed.
+ * symlink), then renamed over the old one. `data` may come in chunks, made
+ * as they are written. A cache that cannot be written only costs time next
+ * build, so failures are swallowed.
  */
-export async function replaceCacheFile(file: string, data: Uint8Array): Promise<boolean> {
+export async function replaceCacheFile(file: string, data: Uint8Array | Iterable<Uint8Array>): Promise<boolean> {
   const temp = `${file}.${randomBytes(12).toString('hex')}.tmp`;
   try {
     await mkdir(dirname(file), { recursive: true });

@@ -6,6 +6,8 @@ import { reportDiagnostics } from './report-diagnostics.js';
 import { runGuarded } from './run-guarded.js';
 import { createGithubOutput, toMarkdownTable } from './github-output.js';
 import type { BuildSummary } from '../pipeline/build-pass.js';
+import type { Shard } from '../pipeline/shard-slice.js';
+import { shardOption } from './shard-option.js';
 
 export interface BuildFlags {
   config: string;
@@ -21,6 +23,7 @@ export interface BuildFlags {
   offline?: boolean;
   strict?: boolean;
   format?: string;
+  shard?: Shard;
 }
 
 export function addBuildCommand(program: Command, cli: Cli): void {
@@ -40,6 +43,7 @@ export function addBuildCommand(program: Command, cli: Cli): void {
     .addOption(quietOption())
     .option('-v, --verbose', 'print the time each stage took')
     .addOption(formatOption(['text', 'github'], 'text, or github: also print each problem as a GitHub Actions annotation (the default under GITHUB_ACTIONS=true)'))
+    .addOption(shardOption())
     .action(async (flags: BuildFlags) => {
       cli.exitCode = await buildOnce(flags, cli);
     });
@@ -63,6 +67,7 @@ export async function buildOnce(flags: BuildFlags, cli: Cli): Promise<number> {
       cache: flags.cache,
       offline: flags.offline,
       strict: flags.strict,
+      shard: flags.shard,
     });
     reportDiagnostics(result.diagnostics, logger);
     github?.annotate(result.diagnostics);
@@ -73,8 +78,9 @@ export async function buildOnce(flags: BuildFlags, cli: Cli): Promise<number> {
     }
     const s = result.summary;
     const skipped = s.skipped.drafts + s.skipped.future > 0 ? `, skipped ${s.skipped.drafts} drafts and ${s.skipped.future} future` : '';
+    const part = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count})` : '';
     logger.info(
-      `built ${s.pages} pages (${s.written} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
+      `built ${s.pages} pages${part} (${s.written} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
     );
     await github?.summarize(summaryTable(s));
     return exitCodes.ok;

@@ -6,6 +6,7 @@ import { processIo, type Cli, type CliIo } from './cli-io.js';
 import { addExplainCommand } from './explain-command.js';
 import { addGraphCommand } from './graph-command.js';
 import { addInitCommand } from './init-command.js';
+import { addMergeCommand } from './merge-command.js';
 import { addNewCommand } from './new-command.js';
 import { addServeCommand } from './serve-command.js';
 import { exitCodes } from './exit-codes.js';
@@ -21,6 +22,7 @@ export function createProgram(cli: Cli): Command {
     .configureOutput({ writeOut: (text) => void cli.stdout.write(text), writeErr: (text) => void cli.stderr.write(text) })
     .exitOverride();
   addBuildCommand(program, cli);
+  addMergeCommand(program, cli);
   addServeCommand(program, cli);
   addInitCommand(program, cli);
   addCheckCommand(program, cli);

@@ -177,9 +177,10 @@ export const configSchema = z.strictObject({
         .enum(Object.keys(searchEngines) as [SearchEngine, ...SearchEngine[]])
         .optional()
         .describe('without JavaScript the search page\'s form asks this web search, restricted to the site: "duckduckgo" or "google"; unset, the form only points to the tag and category indexes'),
+      chunkSize: z.number().int().min(1).default(1000).describe('articles per search index chunk: a changed article re-indexes only its chunk; a first search loads every chunk'),
     })
     .prefault({})
-    .describe('site search: { enabled, fallback }'),
+    .describe('site search: { enabled, fallback, chunkSize }'),
   /** Headlines from other sites, fetched at build time (see src/external-feeds/). */
   externalFeeds: z
     .strictObject({

@@ -5,6 +5,12 @@ export const codes = {
   usage: 'MS001',
   /** A bug in migrant-site itself. */
   internal: 'MS002',
+  /** `merge` (numbered from 020): a folder that is not a shard's output, shards that are not of one site, a shard set with gaps or twins, files a shard lacks or shares. */
+  shardNotABuild: 'MS020',
+  shardMismatch: 'MS021',
+  shardSetIncomplete: 'MS022',
+  shardFiles: 'MS023',
+  mergeIntoShard: 'MS024',
 
   configSyntax: 'MS101',
   configInvalid: 'MS102',

@@ -22,8 +22,11 @@ const HOME: Crumb = { name: 'Home', url: '/' };
  * URLs, neighbours, breadcrumbs, terms, authors, related posts and curated lists.
  * Content problems come back as diagnostics. `config` must have passed
  * validateConfig (permalink tokens, category cycles).
+ *
+ * `previous`, the graph of the last build in this process (serve --watch),
+ * lets related posts be scored again only where a change of terms can move them.
  */
-export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: SiteGraph; diagnostics: Diagnostic[] } {
+export function buildSiteGraph(input: GraphInput, config: SiteConfig, previous?: SiteGraph): { graph: SiteGraph; diagnostics: Diagnostic[] } {
   const selected = selectPosts(input, config.language);
   const { posts } = selected;
   const taxonomies = buildTaxonomies(posts, config);
@@ -37,7 +40,7 @@ export function buildSiteGraph(input: GraphInput, config: SiteConfig): { graph: 
   }
   linkNeighbours(posts);
   const authors = buildAuthors(input.authors, posts, config);
-  for (const [post, related] of findRelated(posts, config.related)) post.related = related;
+  for (const [post, related] of findRelated(posts, config.related, previous?.posts)) post.related = related;
 
   const popularity = input.popularity && matchPopularity(posts, input.popularity, config.baseUrl, selected.skippedSlugs);
   const lists = buildLists(posts, config.lists, {

@@ -1,3 +1,4 @@
+import { findAffectedPosts } from './related-changes.js';
 import { buildRelatedIndex, dateScore, type RelatedConfig, type RelatedIndex } from './related-index.js';
 import type { PostNode } from './types.js';
 import { checkedShare, createScratch, kthLargest, walkPostings, windowsMissed, type Scratch } from './walk-postings.js';
@@ -31,13 +32,17 @@ export interface Candidate {
  * for every candidate, so scores are exact, and so are the lists unless the budget ran
  * out: then a post far away in date sharing only broad terms can be missed.
  */
-export function findRelated(posts: readonly PostNode[], config: RelatedConfig): Map<PostNode, PostNode[]> {
+export function findRelated(posts: readonly PostNode[], config: RelatedConfig, previous?: readonly PostNode[]): Map<PostNode, PostNode[]> {
   const related = new Map<PostNode, PostNode[]>(posts.map((p) => [p, []]));
   if (config.limit === 0) return related;
   const index = buildRelatedIndex(posts, config);
   const scratch = createScratch(index, config.limit);
+  // With the previous graph's posts (serve --watch), only posts a change of terms can affect are scored again.
+  const affected = previous && findAffectedPosts(index, buildRelatedIndex(previous, config));
+  const position = affected && new Map(previous.map((p, i) => [p, i]));
   for (let i = 0; i < posts.length; i++) {
-    if (index.selfScores[i] > 0) related.set(posts[i], topCandidates(index, i, config, scratch).map((c) => posts[c.j]));
+    if (affected && !affected.has(i)) related.set(posts[i], previous![i].related.map((p) => posts[position!.get(p)!]));
+    else if (index.selfScores[i] > 0) related.set(posts[i], topCandidates(index, i, config, scratch).map((c) => posts[c.j]));
   }
   return related;
 }

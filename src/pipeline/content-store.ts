@@ -1,3 +1,4 @@
+import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,6 +9,7 @@ import type { SourceFile } from '../content/scan-content.js';
 import type { Author, Page, PopularityData, Post } from '../graph/types.js';
 import { mapLimited } from '../write/map-limited.js';
 import { parseCacheKey, type ParseCache } from '../cache/parse-cache.js';
+import type { SourceStats } from '../cache/source-stats.js';
 import { hashOf } from '../text/hash.js';
 
 export interface LoadedContent {
@@ -39,7 +41,8 @@ interface Entry {
 
 const markdownKinds = new Set(['post', 'page', 'author']);
 
-export function createContentStore(options: ContentOptions, parseMany: ParseMany, cache?: ParseCache): ContentStore {
+/** `stats` lets a build skip reading files whose stat data shows they did not change (see source-stats.ts). */
+export function createContentStore(options: ContentOptions, parseMany: ParseMany, cache?: ParseCache, stats?: SourceStats): ContentStore {
   const entries = new Map<string, Entry>();
   let data: { key: string; paths: string; options: ContentOptions; diagnostics: Diagnostic[] } | undefined;
 
@@ -56,6 +59,20 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
     return true;
   }
 
+  /**
+   * A markdown file whose stat data matches the hash recorded for it is taken
+   * from memory or the parse cache without reading it; files a watcher named
+   * as changed are always read.
+   */
+  function useKnownHash(file: SourceFile, stat: Stats | undefined, changed?: ReadonlySet<string>): boolean {
+    const hash = stat && markdownKinds.has(file.kind) && !changed?.has(file.path) ? stats?.known(file.path, stat) : undefined;
+    if (hash === undefined) return false;
+    if (entries.get(file.path)?.hash === hash) return true;
+    const cached = cache?.get(parseCacheKey(file.path, hash, data!.key));
+    if (cached) entries.set(file.path, { hash, parsed: cached });
+    return !!cached;
+  }
+
   return {
     async load(files, changed) {
       const dataChanged = await loadData(files, changed);
@@ -63,16 +80,20 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
       const { key: dataKey, options: parseOptions } = data!;
       const wanted = files.filter((f) => markdownKinds.has(f.kind) || isPopularity(f));
       const stale = wanted.filter((f) => changed === undefined || changed.has(f.path) || !entries.has(f.path));
-      const read = await mapLimited(stale, 64, async (file) => ({ file, bytes: await readFile(file.absPath).catch((e: NodeJS.ErrnoException) => e) }));
+      // Stat before reading: a file that changes in between is then hashed again next time, never trusted.
+      const statted = stale.map((file) => ({ file, stat: statSync(file.absPath, { throwIfNoEntry: false }) }));
+      const unread = statted.filter(({ file, stat }) => !useKnownHash(file, stat, changed));
+      const read = await mapLimited(unread, 64, async ({ file, stat }) => ({ file, stat, bytes: await readFile(file.absPath).catch((e: NodeJS.ErrnoException) => e) }));
 
       const toParse: (SourceText & { kind: ParsedSource['kind'] })[] = [];
       const hashes = new Map<string, string>();
-      for (const { file, bytes } of read) {
+      for (const { file, stat, bytes } of read) {
         if (bytes instanceof Error) {
           entries.set(file.path, { hash: '', parsed: { kind: 'data', diagnostics: [error(codes.contentRead, `cannot read file: ${bytes.code ?? bytes.message}`, { file: file.path })] } });
           continue;
         }
         const hash = hashOf(bytes);
+        if (stat) stats?.record(file.path, stat, hash);
         if (entries.get(file.path)?.hash === hash) continue;
         if (isPopularity(file)) {
           const result = parsePopularityBytes(bytes, file.path);
@@ -98,7 +119,10 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
       const present = new Set(wanted.map((f) => f.path));
       for (const path of entries.keys()) if (!present.has(path)) entries.delete(path);
       // Saved after full builds only: a watch rebuild should not rewrite the whole cache.
-      if (changed === undefined) await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => parseCacheKey(path, e.hash, dataKey)));
+      if (changed === undefined) {
+        await cache?.save([...entries].filter(([, e]) => e.parsed.kind !== 'data').map(([path, e]) => parseCacheKey(path, e.hash, dataKey)));
+        await stats?.save(present);
+      }
       const result = collect(wanted, entries);
       result.diagnostics.push(...data!.diagnostics);
       return result;

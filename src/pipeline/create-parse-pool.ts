@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { ParseMany } from './content-store.js';
+import { createRenderWorkers, type RenderWorkers } from './render-workers.js';
 import { parseInProcess } from './parse-in-process.js';
 import type { ParseBatch } from './parse-worker.js';
 import type { ParsedSource } from '../content/parse-source.js';
+import { createWorkerThreads } from './worker-threads.js';
 
+/** The worker threads of a build or a serve session: markdown, and (through `render`) pages. */
 export interface ParsePool {
   parseMany: ParseMany;
+  render: RenderWorkers;
   close(): Promise<void>;
 }
 
@@ -21,30 +21,24 @@ const batchSize = 64;
  * worker threads, one per core, in batches rather than one message per file.
  * Results come back in input order, so output does not depend on scheduling.
  */
-export function createParsePool(threads = availableParallelism(), onProgress?: (done: number, total: number) => void): ParsePool {
-  let pool: Piscina | undefined;
-  const workerUrl = new URL('./parse-worker.js', import.meta.url);
-  // Running from the TypeScript sources (tests), there is no compiled worker to start.
-  const canUseWorkers = threads >= 2 && existsSync(fileURLToPath(workerUrl));
+export function createParsePool(threads?: number, onProgress?: (done: number, total: number) => void): ParsePool {
+  const workers = createWorkerThreads(threads);
   return {
     async parseMany(sources, options) {
-      if (!canUseWorkers || sources.length < minFilesForWorkers) return parseInProcess(sources, options);
-      pool ??= new Piscina({ filename: workerUrl.href, minThreads: 0, maxThreads: threads, idleTimeout: 2_000 });
+      if (workers.size === 0 || sources.length < minFilesForWorkers) return parseInProcess(sources, options);
       const batches: ParseBatch[] = [];
       for (let i = 0; i < sources.length; i += batchSize) batches.push({ sources: sources.slice(i, i + batchSize), options });
       let done = 0;
       const results = await Promise.all(
         batches.map(async (batch) => {
-          const parsed: ParsedSource[] = await pool!.run(batch);
+          const parsed: ParsedSource[] = await workers.run(batch, 'parseBatch');
           onProgress?.((done += parsed.length), sources.length);
           return parsed;
         }),
       );
       return results.flat();
     },
-    async close() {
-      await pool?.destroy();
-      pool = undefined;
-    },
+    render: createRenderWorkers(workers),
+    close: () => workers.close(),
   };
 }

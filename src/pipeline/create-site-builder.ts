@@ -6,6 +6,8 @@ import type { SiteGraph } from '../graph/types.js';
 import type { Logger } from '../log.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
 import type { ParseCache } from '../cache/parse-cache.js';
+import type { SourceStats } from '../cache/source-stats.js';
+import { recordOutputs } from '../cache/output-stats.js';
 import type { BuildStateStore } from '../cache/build-state.js';
 import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { recoverOutputFolder } from '../write/swap-output.js';
@@ -15,7 +17,9 @@ import { createContentStore, type ParseMany } from './content-store.js';
 import { describeChanges } from './describe-changes.js';
 import { loadModel } from './load-site.js';
 import { parseInProcess } from './parse-in-process.js';
-import { refreshSearchIndex } from './refresh-search.js';
+import { createSearchRefresher, type SearchRefresh } from './refresh-search.js';
+import type { RenderWorkers } from './render-workers.js';
+import type { ShardTarget } from './shard-part.js';
 import { commit, prepare, renderInto, signedLanguage, type PassContext, type Since } from './site-pass.js';
 
 export interface SiteBuilderOptions {
@@ -28,6 +32,8 @@ export interface SiteBuilderOptions {
   logger: Logger;
   parseMany?: ParseMany;
   cache?: ParseCache;
+  /** Source files' stat data at their last hash: unchanged files are not read again. */
+  sources?: SourceStats;
   /**
    * Leave the search index to refreshSearch() (serve --watch): Pagefind needs
    * every article each time, which would make each rebuild as slow as a full one.
@@ -37,6 +43,10 @@ export interface SiteBuilderOptions {
   state?: BuildStateStore;
   /** Headlines from other sites, for the theme's widgets. */
   externalFeeds?: ExternalFeedSource;
+  /** Render and write one shard's part of the site; its search index is made by `merge`. */
+  shard?: ShardTarget;
+  /** Worker threads for large render passes. */
+  renderWorkers?: RenderWorkers;
 }
 
 export interface SiteBuilder {
@@ -49,11 +59,12 @@ export interface SiteBuilder {
    */
   build(changed?: ReadonlySet<string>): Promise<BuildResult>;
   /**
-   * With deferSearch: indexes the article pages of the last good build and
+   * With deferSearch: indexes the article pages of the last good build, in
+   * the search chunks whose articles changed since the last refresh, and
    * updates `/pagefind/` in place. Returns the changed URLs, or undefined when
    * there is nothing to do or the index failed (its diagnostics are returned).
    */
-  refreshSearch(): Promise<{ changedUrls?: string[]; diagnostics: Diagnostic[] }>;
+  refreshSearch(): Promise<SearchRefresh>;
   /** The site graph alone (for `graph` and `explain`), without rendering or writing. */
   loadGraph(): Promise<{ graph: SiteGraph; diagnostics: Diagnostic[] }>;
 }
@@ -61,14 +72,15 @@ export interface SiteBuilder {
 export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const { root, config, logger } = options;
   const outDir = resolve(root, config.outDir);
-  const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache);
+  const store = createContentStore(contentOptionsOf(config), options.parseMany ?? parseInProcess, options.cache, options.sources);
   const load = { root, config, store, now: options.now, drafts: !!options.drafts, future: !!options.future };
   // Each full pass sets the fingerprinted asset URLs before it renders; the `asset` helper reads them.
   const assets = { urls: new Map<string, string>() };
   const i18n = { translations: {} };
   const helpers = createHelperRegistry(config, (name) => assets.urls.get(name), () => i18n.translations);
-  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, i18n, deferSearch: !!options.deferSearch, state: options.state, externalFeeds: options.externalFeeds };
+  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, i18n, deferSearch: !!options.deferSearch || !!options.shard, state: options.state, externalFeeds: options.externalFeeds, shard: options.shard, renderWorkers: options.renderWorkers };
   let last: Committed | undefined;
+  const refreshSearch = createSearchRefresher(config, outDir);
 
   /** One pass as named stages over plain data; any error ends it with nothing written. */
   async function runPass(pass: Pass, since?: Since): Promise<BuildResult> {
@@ -78,18 +90,21 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     if (!rendered) return pass.stop();
     const removed = since ? [...since.last.urls.keys()].filter((path) => !rendered.files.urls.has(path)) : [];
     // An in-place rebuild changes the output behind the saved state.
-    if (since) await options.state?.discard();
+    if (since || rendered.inPlace) await options.state?.discard();
     const written = await pass.stage('write', () => rendered.write(removed));
     pass.diagnostics.push(...(written.warnings ?? []));
-    const { toRender, search } = prepared;
-    if (!since) await options.state?.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: search.kind === 'off' ? undefined : { key: toRender.articleKey, urls: rendered.searchUrls } });
+    const { toRender } = prepared;
+    if (!since && options.state) {
+      const outputs = await pass.stage('record', async () => recordOutputs(outDir, rendered.files.urls.keys(), prepared.savedOutputs && { ...prepared.savedOutputs, rewritten: new Set(written.changedPaths) }));
+      await options.state.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState, outputs });
+    }
     last = commit(ctx, prepared, rendered, since);
     return pass.finish(
       summarize({
         graph: prepared.model.graph,
         pages: prepared.plan.pages.length,
         rendered: rendered.fresh.size,
-        files: rendered.files.outputs.length + (since ? 0 : rendered.fresh.size),
+        files: rendered.files.outputs.length + (since || rendered.inPlace ? 0 : rendered.fresh.size),
         written: written.written,
         diagnostics: pass.diagnostics,
         started: pass.started,
@@ -115,7 +130,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       }
       return runPass(pass, since);
     },
-    refreshSearch: () => refreshSearchIndex(config, outDir, () => last),
+    refreshSearch: () => refreshSearch(() => last),
     async loadGraph() {
       const pass = startPass(logger);
       const { graph } = await loadModel(load, pass.stage, pass.diagnostics, undefined);

@@ -28,12 +28,12 @@ export interface LoadedModel {
 }
 
 /** Scan, parse and link: the site graph, with the problems found on the way. */
-export async function loadModel(i: LoadInputs, stage: Stage, diagnostics: Diagnostic[], changed: ReadonlySet<string> | undefined): Promise<LoadedModel> {
+export async function loadModel(i: LoadInputs, stage: Stage, diagnostics: Diagnostic[], changed: ReadonlySet<string> | undefined, previous?: SiteGraph): Promise<LoadedModel> {
   const scanned = await stage('scan', () => scanContent(i.root));
   diagnostics.push(...scanned.diagnostics);
   const content = await stage('parse', () => i.store.load(scanned.files, changed));
   diagnostics.push(...content.diagnostics);
-  const built = await stage('graph', async () => buildSiteGraph({ ...content, now: i.now, includeDrafts: i.drafts, includeFuture: i.future }, i.config));
+  const built = await stage('graph', async () => buildSiteGraph({ ...content, now: i.now, includeDrafts: i.drafts, includeFuture: i.future }, i.config, previous));
   diagnostics.push(...built.diagnostics);
   return { files: scanned.files, content, graph: built.graph };
 }

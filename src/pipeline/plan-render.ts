@@ -1,7 +1,6 @@
 import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
 import { createSignatures, type SignatureInputs } from './route-signatures.js';
-import { articleKeyOf } from './search-step.js';
 
 /**
  * What an earlier build left that this one may keep: its page signatures,
@@ -21,8 +20,6 @@ export interface RenderPlan {
   signatures: Map<string, string>;
   /** The pages to render, in plan order. */
   dirty: PageRoute[];
-  /** The search index's inputs (see articleKeyOf). */
-  articleKey: string;
 }
 
 /** Which pages must render: those whose signature changed since the baseline, or that it cannot keep. */
@@ -30,7 +27,7 @@ export function planRender(inputs: SignatureInputs, routes: PageRoute[], baselin
   const made = createSignatures(inputs);
   const signatures = new Map(routes.map((r) => [r.outputPath, made.route(r)]));
   const same = (r: PageRoute) => !!baseline && baseline.global === made.global && baseline.signatures.get(r.outputPath) === signatures.get(r.outputPath) && baseline.keeps(r);
-  return { global: made.global, signatures, dirty: routes.filter((r) => !same(r)), articleKey: articleKeyOf(routes, signatures) };
+  return { global: made.global, signatures, dirty: routes.filter((r) => !same(r)) };
 }
 
 /** The baseline of the last pass in this process: its pages are kept unless their layout uses a changed template. */

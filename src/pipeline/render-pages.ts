@@ -2,9 +2,14 @@ import type { SiteConfig } from '../config/schema.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { PageInfo } from '../outputs/generated-file.js';
 import type { PageRoute } from '../routes/plan-routes.js';
-import { renderRoutes, type RenderedPage } from '../render/render-routes.js';
+import { pageContext, renderRoutes, sharedContext, type RenderedPage } from '../render/render-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
+import { hashOf } from '../text/hash.js';
+import { createPageProjector } from './page-data.js';
+import type { RenderSetup } from './render-worker.js';
+import type { RenderWorkers } from './render-workers.js';
+import type { Translations } from '../render/translations.js';
 
 const chunkSize = 64;
 
@@ -14,17 +19,70 @@ export interface RenderSinks {
   onProgress?(done: number, total: number): void;
 }
 
+export interface RenderJob {
+  routes: PageRoute[];
+  graph: SiteGraph;
+  config: SiteConfig;
+  engine: TemplateEngine;
+  /** Identifies the engine's templates (for worker threads, which compile them once). */
+  templatesKey: string;
+  externalFeeds: ExternalFeeds;
+  /** Theme asset name → fingerprinted URL, as the main thread's `asset` helper sees them. */
+  assets: ReadonlyMap<string, string>;
+  /** The words of every language, as the main thread's `t` helper sees them. */
+  translations: Translations;
+  workers?: RenderWorkers;
+}
+
 /**
- * Renders the routes in chunks, handing each page on as it is done; between
- * chunks the event loop runs, so writes and the search index's messages go
- * out while the next chunk renders. Throws SiteError on a template error.
+ * Renders the routes in chunks, handing each page on in plan order as it is
+ * done, so pages need not stay in memory; between chunks the event loop runs,
+ * so writes and the search index's messages go out while the next chunk
+ * renders. Throws SiteError on a template error.
  */
-export async function renderPages(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, externalFeeds: ExternalFeeds, sinks: RenderSinks): Promise<void> {
-  for (let i = 0; i < routes.length; i += chunkSize) {
-    const pages = renderRoutes(routes.slice(i, i + chunkSize), graph, config, engine, externalFeeds);
-    await Promise.all(pages.map((page) => sinks.onPage(page)));
-    sinks.onProgress?.(Math.min(i + chunkSize, routes.length), routes.length);
+export async function renderPages(job: RenderJob, sinks: RenderSinks): Promise<void> {
+  const { routes } = job;
+  const chunks: PageRoute[][] = [];
+  for (let i = 0; i < routes.length; i += chunkSize) chunks.push(routes.slice(i, i + chunkSize));
+  const threads = renderThreads(job);
+  const render = threads > 0 ? inWorkers(job, job.workers!) : inProcess(job);
+  // Worker threads render a few chunks ahead while this thread hands pages on; chunk results are taken in order.
+  const ahead = Math.max(1, 2 * threads);
+  const started: Promise<string[]>[] = [];
+  const start = (i: number) => {
+    const html = render(chunks[i]);
+    html.catch(() => undefined); // awaited in turn below; a failure is not unhandled while earlier chunks finish
+    started.push(html);
+  };
+  let done = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    while (started.length < Math.min(chunks.length, i + ahead)) start(started.length);
+    const html = await started[i];
+    await Promise.all(chunks[i].map((route, j) => sinks.onPage({ route, html: html[j] })));
+    sinks.onProgress?.((done += chunks[i].length), routes.length);
   }
+}
+
+/** How many worker threads render the job's pages; 0 when this thread renders them (a small pass, or no threads). */
+export function renderThreads(job: RenderJob): number {
+  return job.workers?.wants(job.routes.length) ? job.workers.threads : 0;
+}
+
+function inProcess(job: RenderJob): (routes: PageRoute[]) => Promise<string[]> {
+  return async (routes) => renderRoutes(routes, job.graph, job.config, job.engine, job.externalFeeds).map((page) => page.html);
+}
+
+/** Each chunk goes to a thread as plain page contexts (see page-data.ts), with what the thread needs to compile the same templates. */
+function inWorkers(job: RenderJob, workers: RenderWorkers): (routes: PageRoute[]) => Promise<string[]> {
+  const shared = sharedContext(job.graph, job.config, job.externalFeeds);
+  const assets = [...job.assets];
+  const { translations } = job;
+  const setup: RenderSetup = { key: hashOf(job.templatesKey, JSON.stringify(job.config), JSON.stringify(assets), JSON.stringify(translations)), templates: job.engine.sources, config: job.config, assets, translations };
+  return (routes) => {
+    const project = createPageProjector();
+    const pages = routes.map((route) => ({ route: { layout: route.layout, origin: route.origin }, context: project(pageContext(route, shared)) }));
+    return workers.render({ setup, pages });
+  };
 }
 
 /** Every page of the plan, as the discovery outputs see it. */

@@ -13,11 +13,13 @@ import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
 import { createExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { buildStateFormat, createBuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
+import { loadSourceStats } from '../cache/source-stats.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 import { templateFolders } from '../render/theme-files.js';
 import { checkOutputFolder } from '../write/output-folder.js';
 import { resolveNow } from './resolve-now.js';
+import type { Shard } from './shard-slice.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -40,6 +42,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Use and save the last build's page signatures (default true); `check` builds elsewhere and leaves them alone. */
   buildState?: boolean;
+  /** `--shard k/n`: render and write one part of the site, for `merge` to assemble. */
+  shard?: Shard;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
@@ -48,9 +52,11 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
   // Both caches are keyed on the generator's own code: a changed helper must never be served from an old cache.
   const generator = generatorKey();
   const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
-  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, config, options));
+  if (cache?.problem) options.logger.warn(`warning: the parse cache could not be used, so every file is parsed again: ${cache.problem}`);
+  const sources = options.cache === false ? undefined : await loadSourceStats(root);
+  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, options.shard ? { config, shard: options.shard } : config, options));
   const externalFeeds = openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, cache, deferSearch: options.deferSearch, state, externalFeeds });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator } });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 

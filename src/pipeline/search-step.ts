@@ -2,43 +2,103 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import type { GeneratedFile } from '../outputs/generated-file.js';
-import { startSearchIndex, type SearchIndexer } from '../outputs/search-index.js';
-import type { PageRoute } from '../routes/plan-routes.js';
+import { chunkCountFor, chunkOf, renderChunkManifest } from '../outputs/search-chunks.js';
+import { startSearchIndex, type SearchFiles, type SearchIndexer } from '../outputs/search-index.js';
 import { hashOf } from '../text/hash.js';
 import { mapLimited } from '../write/map-limited.js';
 
-// How a build gets its search index: reused from the last build when no
-// article changed, made while pages render (see search-feed.ts), or left to a
-// later refresh (serve --watch).
+// How a build gets its search index, chunk by chunk: a chunk whose articles
+// show the same as when its index was made is kept from the last output, the
+// others are indexed while pages render (see search-feed.ts), or all are left
+// to a later refresh (serve --watch).
+
+/** An article page as the search index sees it. */
+export interface SearchArticle {
+  url: string;
+  outputPath: string;
+}
+
+/** One chunk's articles in plan order, and a key for what they show (their URLs and page signatures). */
+export interface SearchChunk {
+  id: number;
+  key: string;
+  articles: SearchArticle[];
+}
+
+/** What the saved state keeps of the search index: the URLs of the bundle's own files, and each chunk's key and files by chunk number. */
+export interface SearchState {
+  bundle: string[];
+  chunks: { key: string; urls: string[] }[];
+}
+
+/** The chunks of the site's articles (in plan order), each with the key of its pages' signatures. */
+export function searchChunksOf(articles: SearchArticle[], signatures: ReadonlyMap<string, string>, chunkSize: number): SearchChunk[] {
+  const count = chunkCountFor(articles.length, chunkSize);
+  const members: SearchArticle[][] = Array.from({ length: count }, () => []);
+  for (const a of articles) members[chunkOf(a.url, count)].push(a);
+  return members.map((list, id) => ({ id, key: hashOf(...list.map((a) => `${a.url} ${signatures.get(a.outputPath)}`)), articles: list }));
+}
 
 export type SearchPlan =
   | { kind: 'off' }
-  | { kind: 'reuse'; urls: string[] }
-  | { kind: 'index'; indexer: SearchIndexer };
+  | {
+      kind: 'chunks';
+      chunks: SearchChunk[];
+      /** Chunks to index this pass, by number; the rest are kept. */
+      stale: ReadonlySet<number>;
+      /** The files kept from the last output: the kept chunks', and the bundle's when no chunk is indexed. */
+      kept: string[];
+      /** Only when some chunk is stale. */
+      indexer?: SearchIndexer;
+    };
 
 export interface SearchInputs {
   config: SiteConfig;
   deferred: boolean;
-  articleKey: string;
-  /** The last build's index, when it is known to be in the output folder. */
-  previous?: { key: string; urls: string[] };
-}
-
-/** One key for the search index's inputs: the signatures of every article page, in order. */
-export function articleKeyOf(routes: PageRoute[], signatures: ReadonlyMap<string, string>): string {
-  return hashOf(...routes.filter((r) => r.meta.kind === 'post').map((r) => `${r.url} ${signatures.get(r.outputPath)}`));
+  chunks: SearchChunk[];
+  /** The last build's index, its chunks whose files are all in the output folder. */
+  previous?: SearchState;
 }
 
 export function planSearch(input: SearchInputs): SearchPlan {
   if (!input.config.search.enabled || input.deferred) return { kind: 'off' };
-  if (input.previous?.key === input.articleKey) return { kind: 'reuse', urls: input.previous.urls };
-  return { kind: 'index', indexer: startSearchIndex(input.config) };
+  const { previous } = input;
+  const same = (c: SearchChunk) => previous?.chunks[c.id]?.key === c.key;
+  const stale = new Set(input.chunks.filter((c) => !same(c)).map((c) => c.id));
+  const kept = [...(stale.size === 0 ? previous!.bundle : []), ...input.chunks.filter(same).flatMap((c) => previous!.chunks[c.id].urls)];
+  return { kind: 'chunks', chunks: input.chunks, stale, kept, indexer: stale.size > 0 ? startSearchIndex(input.config) : undefined };
 }
 
-/** A fresh index of the article pages in the output folder (serve --watch, after a rebuild). */
-export async function indexOutputFolder(config: SiteConfig, outDir: string, articles: { url: string; outputPath: string }[]): Promise<GeneratedFile[]> {
+/** The manifest of the chunks that hold articles (the page's script merges those). */
+export const manifestOf = (chunks: SearchChunk[]): GeneratedFile => renderChunkManifest(chunks.filter((c) => c.articles.length > 0).map((c) => c.id));
+
+/** The state to save for the next build: each chunk's key and files, kept or made this pass. */
+export function searchStateOf(plan: SearchPlan, previous: SearchState | undefined, made: SearchFiles): SearchState | undefined {
+  if (plan.kind === 'off') return undefined;
+  return {
+    bundle: plan.stale.size > 0 ? made.bundle.map((f) => f.url) : previous!.bundle,
+    chunks: plan.chunks.map((c) => ({ key: c.key, urls: plan.stale.has(c.id) ? (made.chunks.get(c.id) ?? []).map((f) => f.url) : previous!.chunks[c.id].urls })),
+  };
+}
+
+/** Fresh indexes of these chunks, from their article pages in the output folder (serve --watch after a rebuild). */
+export async function indexChunks(config: SiteConfig, outDir: string, chunks: SearchChunk[]): Promise<SearchFiles> {
+  if (chunks.length === 0) return { chunks: new Map(), bundle: [] };
   const indexer = startSearchIndex(config);
-  const htmls = await mapLimited(articles, 16, (a) => readFile(join(outDir, a.outputPath), 'utf8'));
-  for (const [i, a] of articles.entries()) await indexer.add({ url: a.url, kind: 'post', html: htmls[i] });
-  return indexer.finish();
+  for (const chunk of chunks) {
+    const htmls = await mapLimited(chunk.articles, 16, (a) => readFile(join(outDir, a.outputPath), 'utf8'));
+    for (const [i, a] of chunk.articles.entries()) await indexer.add({ url: a.url, kind: 'post', html: htmls[i] }, chunk.id);
+  }
+  return indexer.finish(chunks.map((c) => c.id));
+}
+
+/**
+ * The whole chunked search bundle of the article pages in an output folder
+ * (`merge`): every chunk indexed from its articles in site order, as a cold
+ * build feeds them, with the chunk manifest.
+ */
+export async function indexOutputFolder(config: SiteConfig, outDir: string, articles: SearchArticle[]): Promise<GeneratedFile[]> {
+  const chunks = searchChunksOf(articles, new Map(), config.search.chunkSize);
+  const files = await indexChunks(config, outDir, chunks);
+  return [...files.bundle, ...[...files.chunks.values()].flat(), manifestOf(chunks)];
 }

@@ -24,10 +24,13 @@ import { listStaticFiles } from './list-static-files.js';
 import { loadEngine, loadModel, type LoadedModel, type LoadInputs } from './load-site.js';
 import { claimsOf, outputFilesOf, searchFolder, type OutputFiles } from './output-claims.js';
 import { lastPassBaseline, planRender, type RenderPlan } from './plan-render.js';
-import { renderPages, toPageInfo } from './render-pages.js';
-import { loadSavedBaseline } from './saved-baseline.js';
+import { renderPages, renderThreads, toPageInfo, type RenderJob } from './render-pages.js';
+import type { RenderWorkers } from './render-workers.js';
+import { loadSavedBaseline, type SavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
-import { planSearch, type SearchPlan } from './search-step.js';
+import { manifestOf, planSearch, searchChunksOf, searchStateOf, type SearchPlan, type SearchState } from './search-step.js';
+import type { ShardManifest } from './shard-manifest.js';
+import { sliceForShard, withShardManifest, type ShardTarget } from './shard-part.js';
 import type { SignatureInputs } from './route-signatures.js';
 import { prepareTranslations } from './translations-step.js';
 import type { Translations } from '../render/translations.js';
@@ -49,6 +52,10 @@ export interface PassContext {
   deferSearch: boolean;
   state?: BuildStateStore;
   externalFeeds?: ExternalFeedSource;
+  /** `build --shard k/n`: render and write only this shard's part of the site. */
+  shard?: ShardTarget;
+  /** Worker threads for large render passes; without them every page renders on this thread. */
+  renderWorkers?: RenderWorkers;
 }
 
 /** What the last good pass left and what changed since; absent for a full build. */
@@ -66,15 +73,23 @@ export interface Prepared {
   generated: GeneratedFile[];
   toRender: RenderPlan;
   search: SearchPlan;
+  /** The last complete build's search chunks, when its files are all in the output folder. */
+  savedSearch?: SearchState;
   externalFeeds: ExternalFeeds;
+  /** A shard build's manifest, without its file list (see shard-part.ts). */
+  shardManifest?: Omit<ShardManifest, 'files'>;
+  /** A full build's saved record of the output folder and the files still as recorded. */
+  savedOutputs?: SavedBaseline['outputs'];
 }
+
+const articlesOf = (plan: RoutePlan) => plan.pages.filter((r) => r.meta.kind === 'post').map((r) => ({ url: r.url, outputPath: r.outputPath }));
 
 /** Everything up to rendering; undefined when a problem stops the pass (in pass.diagnostics). */
 export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Promise<Prepared | undefined> {
   const { stage, diagnostics } = pass;
   // Other sites' feeds download while the content is read.
   const fetchingFeeds = stage('external', async () => (await ctx.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
-  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed);
+  const model = await loadModel(ctx.load, stage, diagnostics, since?.changed, since?.last.graph);
   const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
   diagnostics.push(...feedProblems);
   if (hasErrors(diagnostics)) return undefined;
@@ -86,7 +101,10 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   ctx.i18n.translations = await prepareTranslations(ctx.load.root, ctx.config, model.graph, engine, diagnostics);
   if (hasErrors(diagnostics)) return undefined;
   // Links and shortcodes in bodies resolve against the graph before anything shows a body (pages, feeds, signatures).
-  diagnostics.push(...resolveBodyRefs([...model.graph.posts, ...model.graph.pages], model.graph, engine, ctx.config.baseUrl));
+  // A shortcode that throws is an error at its file like any other, not a rejected build.
+  const refs = await collect(Promise.resolve().then(() => resolveBodyRefs([...model.graph.posts, ...model.graph.pages], model.graph, engine, ctx.config.baseUrl)), diagnostics);
+  if (!refs) return undefined;
+  diagnostics.push(...refs);
   const statics = await listStaticFiles(ctx.load.root, model.files);
   diagnostics.push(...statics.diagnostics);
   const published = [...statics.files, ...listBundleFiles(model.graph.posts, model.files)];
@@ -99,11 +117,13 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   // URL collisions, before anything renders.
   diagnostics.push(...checkOutputPaths(claimsOf(plan, generated, ctx.config.search.enabled)));
   if (hasErrors(diagnostics)) return undefined;
-  const saved = since ? undefined : await loadSavedBaseline(ctx.state, templatesKey, ctx.outDir);
+  const saved = since ? undefined : await stage('baseline', () => loadSavedBaseline(ctx.state, templatesKey, ctx.outDir));
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
-  const toRender = planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls, ...signedLanguage(ctx) }, plan.pages, baseline);
-  const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, articleKey: toRender.articleKey, previous: saved?.search });
-  return { model, engine, templatesKey, plan, generated, toRender, search, externalFeeds };
+  const toRender = await stage('plan', async () => planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls, ...signedLanguage(ctx) }, plan.pages, baseline));
+  const chunks = searchChunksOf(articlesOf(plan), toRender.signatures, ctx.config.search.chunkSize);
+  const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, chunks, previous: saved?.search });
+  const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds, savedOutputs: saved?.outputs };
+  return ctx.shard ? sliceForShard(prepared, ctx.shard, ctx.config, ctx.load) : prepared;
 }
 
 export interface Rendered {
@@ -111,9 +131,12 @@ export interface Rendered {
   fresh: ReadonlySet<PageRoute>;
   /** The files to write (pages a full build already wrote into its new output are not among them). */
   files: OutputFiles;
-  searchUrls: string[];
+  /** The search chunks to save for the next build (undefined with search off or deferred). */
+  searchState?: SearchState;
   /** Writes the files: swaps a full build's new output in, or updates the served output in place. */
   write(removed: string[]): Promise<WriteStats>;
+  /** A full build that updates the output folder in place (see updatesInPlace). */
+  inPlace: boolean;
 }
 
 /**
@@ -122,9 +145,10 @@ export interface Rendered {
  * all succeeded. The search index is fed in the same loop.
  */
 export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, since?: Since): Promise<Rendered | undefined> {
-  const session = since ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir) });
+  const inPlace = !since && updatesInPlace(p);
+  const session = since || inPlace ? undefined : openOutputs(ctx.outDir, { marker: needsOutputMarker(ctx.load.root, ctx.config.outDir), known: p.savedOutputs?.same });
   const fresh = new Set<PageRoute>(p.toRender.dirty);
-  const feed = p.search.kind === 'index' ? createSearchFeed(p.search.indexer, p.plan.pages, fresh, ctx.outDir) : undefined;
+  const feed = p.search.kind === 'chunks' && p.search.indexer ? createSearchFeed(p.search.indexer, p.plan.pages, p.search.chunks, p.search.stale, fresh, ctx.outDir) : undefined;
   const kept: RenderedPage[] = [];
   const onPage = async (page: RenderedPage) => {
     await feed?.rendered(page.route, page.html);
@@ -132,18 +156,44 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
     else kept.push(page);
   };
   const onProgress = (done: number, total: number) => ctx.logger.progress?.('render', done, total);
-  const ok = await pass.stage('render', () => collect(renderPages(p.toRender.dirty, p.model.graph, ctx.config, p.engine, p.externalFeeds, { onPage, onProgress }).then(() => true), pass.diagnostics));
-  const searchFiles = ok && feed ? await pass.stage('search', () => collect(feed.finish(), pass.diagnostics)) : [];
+  const job = renderJob(ctx, p);
+  const threads = renderThreads(job);
+  if (threads > 0) ctx.logger.debug(`  (rendering on ${threads} worker threads)`);
+  const ok = await pass.stage('render', () => collect(renderPages(job, { onPage, onProgress }).then(() => true), pass.diagnostics));
+  const searchFiles = ok && feed ? await pass.stage('search', () => collect(feed.finish(), pass.diagnostics)) : { chunks: new Map(), bundle: [] };
   if (!ok || !searchFiles) {
     await feed?.abort();
     await session?.abort();
     return undefined;
   }
-  const keptSearch = p.search.kind === 'reuse' ? p.search.urls : ctx.deferSearch ? previousSearchUrls(since) : [];
-  const files = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...searchFiles], keptSearch);
-  const searchUrls = p.search.kind === 'reuse' ? p.search.urls : searchFiles.map((g) => g.url);
-  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, removed));
-  return { fresh, files, searchUrls, write };
+  if (p.search.kind === 'chunks') ctx.logger.debug(`  search: ${p.search.stale.size} of ${p.search.chunks.length} chunks indexed`);
+  const keptSearch = p.search.kind === 'chunks' ? p.search.kept : ctx.deferSearch ? previousSearchUrls(since) : [];
+  const made = p.search.kind === 'chunks' ? [...searchFiles.bundle, ...[...searchFiles.chunks.values()].flat(), manifestOf(p.search.chunks)] : [];
+  const planned = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...made], keptSearch);
+  const files = p.shardManifest ? withShardManifest(planned, p.shardManifest) : planned;
+  // In place, the files the saved state lists that this build does not make go; anything else stays.
+  const gone = inPlace ? p.savedOutputs!.saved.paths.filter((path) => !files.urls.has(path)) : [];
+  const write = (removed: string[]) => (session ? session.commit(files.outputs) : writeChanges(ctx.outDir, files.outputs, [...removed, ...gone]));
+  return { fresh, files, searchState: searchStateOf(p.search, p.savedSearch, searchFiles), write, inPlace };
+}
+
+/**
+ * A full build whose saved state vouches for the output folder and that
+ * re-renders at most this many pages (one CI change, not a site-wide one)
+ * updates the folder in place, like a watch rebuild, instead of linking every
+ * unchanged file into a new folder: that copy is what such a build would
+ * otherwise spend most of its time on. Its pages are kept in memory until
+ * all rendered, so the bound also caps the memory they take.
+ */
+const inPlacePages = 1000;
+
+function updatesInPlace(p: Prepared): boolean {
+  return !!p.savedOutputs && p.toRender.dirty.length <= inPlacePages;
+}
+
+function renderJob(ctx: PassContext, p: Prepared): RenderJob {
+  const { model, engine, templatesKey, externalFeeds } = p;
+  return { routes: p.toRender.dirty, graph: model.graph, config: ctx.config, engine, templatesKey, externalFeeds, assets: ctx.assets.urls, translations: ctx.i18n.translations, workers: ctx.renderWorkers };
 }
 
 /** What the signatures need of the pass's language settings: the site's language, and the words of every language. */

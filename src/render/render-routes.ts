@@ -15,24 +15,38 @@ export interface RenderedPage {
   html: string;
 }
 
+/** What every page's template context holds besides its route's own part (which may narrow `lists` and `latest` for the page). */
+export type SharedContext = Pick<TemplateContext, 'site' | 'externalFeeds' | 'lists' | 'latest' | 'now'>;
+
 /** Renders each page's layout, then wraps it in `base`. */
 export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: SiteConfig, engine: TemplateEngine, externalFeeds: ExternalFeeds = {}): RenderedPage[] {
-  const shared = {
+  const shared = sharedContext(graph, config, externalFeeds);
+  return routes.map((route) => ({ route, html: renderPage(route, pageContext(route, shared), engine, config) }));
+}
+
+export function sharedContext(graph: SiteGraph, config: SiteConfig, externalFeeds: ExternalFeeds = {}): SharedContext {
+  return {
     site: toSiteContext(graph, config),
     externalFeeds,
     lists: graph.lists,
     latest: graph.posts.slice(0, 10),
     now: graph.now,
   };
-  const site = { lang: shared.site.language, dir: shared.site.dir };
-  return routes.map((route) => {
-    const own = route.context.post ?? route.context.page;
-    const page: TemplateContext = { ...shared, ...route.context, ...(own ? { lang: own.lang, dir: own.dir } : site), meta: route.meta };
-    const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
-    // The layout (an article) speaks its page's language; base.hbs (menus, sidebar, footer) the site's.
-    const content = engine.render(route.layout, context, route.origin);
-    return { route, html: prioritizeFirstImage(engine.render('base', { ...context, ...site, content }, route.origin)) };
-  });
+}
+
+/** The one place a page's template context is assembled: rendering on the main thread and the data sent to worker threads both start here. */
+export function pageContext(route: PageRoute, shared: SharedContext): TemplateContext {
+  const own = route.context.post ?? route.context.page;
+  const lang = own ? { lang: own.lang, dir: own.dir } : { lang: shared.site.language, dir: shared.site.dir };
+  return { ...shared, ...route.context, ...lang, meta: route.meta };
+}
+
+/** A page from its context: SEO data, its layout, then `base` around it. Throws SiteError on a template error. */
+export function renderPage(route: Pick<PageRoute, 'layout' | 'origin'>, page: TemplateContext, engine: TemplateEngine, config: SiteConfig): string {
+  const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
+  // The layout (an article) speaks its page's language; base.hbs (menus, sidebar, footer) the site's.
+  const content = engine.render(route.layout, context, route.origin);
+  return prioritizeFirstImage(engine.render('base', { ...context, lang: page.site.language, dir: page.site.dir, content }, route.origin));
 }
 
 const socialLabels: Record<string, string> = {

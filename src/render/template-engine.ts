@@ -26,6 +26,8 @@ export interface TemplateSet {
 }
 
 export interface TemplateEngine {
+  /** The templates it was compiled from: a worker thread compiles the same set to render the same pages. */
+  sources: TemplateSet;
   hasLayout(name: string): boolean;
   /** Renders a layout; throws SiteError naming the template and the page. */
   render(layout: string, context: object, page: string): string;
@@ -130,6 +132,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
   return {
     diagnostics,
     engine: {
+      sources: set,
       hasLayout: (name) => layouts.has(name),
       literalCalls: (helper) => calls.flatMap(({ file, ast }) => findLiteralCalls(ast, helper).map((call) => ({ ...call, file }))),
       filesOf,

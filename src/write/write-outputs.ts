@@ -41,6 +41,8 @@ export interface OutputSession {
 export interface OutputOptions {
   /** Write the marker that lets later builds replace this folder (see output-folder.ts). */
   marker?: boolean;
+  /** The files the output folder is known to hold (checked against saved stat data): spares walking it. */
+  known?: ReadonlySet<string>;
 }
 
 /**
@@ -111,7 +113,7 @@ export function openOutputs(outDir: string, options: OutputOptions = {}): Output
         release = await lockOutput(target);
         const restored = recoverAndSweep(target);
         if (restored) warnings.push(restoredWarning(target, restored));
-        if (writes === 0 && (await isUpToDate(target, rest))) {
+        if (writes === 0 && (await isUpToDate(target, rest, options.known))) {
           await removeTemp();
           finish();
           return withWarnings({ written: 0, unchanged: rest.length, changedPaths: [] });
@@ -167,8 +169,8 @@ function toWriteError(cause: unknown): SiteError {
 }
 
 /** Whether the output folder already holds exactly these files with these bytes: then there is nothing to swap. */
-async function isUpToDate(target: string, outputs: Output[]): Promise<boolean> {
-  const present = await listOutputFiles(target);
+async function isUpToDate(target: string, outputs: Output[], known?: ReadonlySet<string>): Promise<boolean> {
+  const present = known ?? (await listOutputFiles(target));
   if (present.size !== outputs.length || !outputs.every((o) => present.has(o.path))) return false;
   const checks = await mapLimited(outputs, 32, async (o) => 'unchanged' in o || sameBytes(resolve(target, o.path), 'data' in o ? o.data : await readFile(o.copyFrom)));
   return checks.every(Boolean);

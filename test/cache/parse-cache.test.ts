@@ -2,7 +2,8 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheDir, loadParseCache, parseCacheKey } from '../../src/cache/parse-cache.js';
+import { cacheDir, loadParseCache, parseCacheFile, parseCacheKey } from '../../src/cache/parse-cache.js';
+import { openRecordFile, recordChunks } from '../../src/cache/record-file.js';
 import { generatorKey } from '../../src/cache/generator-key.js';
 import { contentOptionsOf } from '../../src/content/parse-source.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -17,12 +18,17 @@ let site: FixtureCopy;
 afterEach(() => site?.cleanup());
 
 const build = (outDir = 'dist', cache = true) => runBuild({ configPath: `${site.root}/site.config.json`, now: new Date('2024-11-10T12:00:00Z'), logger: silentLogger, workers: 0, outDir, cache });
-const cacheFile = () => join(cacheDir(site.root), 'parsed.v8');
+const cacheFile = () => parseCacheFile(site.root);
 type Stored = { format: string; entries: [string, { kind: string; post?: Record<string, unknown> }][] };
+/** Decodes every record, lets `change` edit them, and writes the file back in its own format. */
 const tamper = (change: (data: Stored) => void) => {
-  const data = deserialize(readFileSync(cacheFile())) as Stored;
+  const file = openRecordFile(cacheFile());
+  if (!file || 'problem' in file) throw new Error(`no readable cache file: ${file?.problem}`);
+  const data: Stored = { format: file.format, entries: [...file.keys()].map((key) => [key, deserialize(file.read(key)!) as Stored['entries'][number][1]]) };
+  file.close();
   change(data);
-  writeFileSync(cacheFile(), serialize(data));
+  const records = data.entries.map(([key, value]) => ({ key, bytes: serialize(value) }));
+  writeFileSync(cacheFile(), Buffer.concat([...recordChunks(data.format, records.map((r) => ({ key: r.key, length: r.bytes.byteLength, bytes: () => r.bytes })))]));
 };
 const lesbos = (data: Stored) => data.entries.find(([key]) => key.startsWith('content/posts/lesbos-arrivals.md\0'))![1].post!;
 
@@ -60,6 +66,21 @@ describe('the parse cache', () => {
     expect((await build()).summary).toBeDefined();
   });
 
+  it('parses everything again, with a warning naming the file, when the cache file is cut short or damaged', async () => {
+    site = copyFixture('newsroom');
+    await build();
+    const whole = readFileSync(cacheFile());
+    const damaged = [whole.subarray(0, 10), whole.subarray(0, whole.length >> 1), whole.subarray(0, whole.length - 1), Buffer.concat([whole, Buffer.from('x')])];
+    for (const [i, bytes] of damaged.entries()) {
+      writeFileSync(cacheFile(), bytes);
+      const warnings: string[] = [];
+      const result = await runBuild({ configPath: `${site.root}/site.config.json`, now: new Date('2024-11-10T12:00:00Z'), logger: { ...silentLogger, warn: (m) => warnings.push(m) }, workers: 0, outDir: `dist-damaged-${i}` });
+      expect(result.summary).toBeDefined();
+      expect(warnings.join('\n')).toContain(`the parse cache could not be used, so every file is parsed again: ${cacheFile()}`);
+      expect(site.snapshot(`dist-damaged-${i}`)).toEqual(site.snapshot('dist'));
+    }
+  });
+
   it('writes through a fresh, exclusively created temp file, never a planted symlink', async () => {
     site = copyFixture('newsroom');
     const { config, root } = await loadConfig(`${site.root}/site.config.json`);
@@ -74,6 +95,6 @@ describe('the parse cache', () => {
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
     expect(lstatSync(cacheFile()).isFile()).toBe(true);
     expect(lstatSync(`${cacheFile()}.${process.pid}.tmp`).isSymbolicLink()).toBe(true);
-    expect(readdirSync(cacheDir(root))).toEqual(['parsed.v8', `parsed.v8.${process.pid}.tmp`]);
+    expect(readdirSync(cacheDir(root)).sort()).toEqual(['parsed.bin', `parsed.bin.${process.pid}.tmp`]);
   });
 });

@@ -30,15 +30,29 @@ describe('renderSearchIndex', () => {
     else process.env.PAGEFIND_BINARY_PATH = saved;
   });
 
-  it('indexes only the articles and returns the Pagefind bundle under /pagefind/', async () => {
+  it('indexes only the articles and returns the Pagefind bundle under /pagefind/, the index in its one chunk', async () => {
     const files = await renderSearchIndex(pages, makeConfig());
     const urls = files.map((f) => f.url);
-    expect(urls).toEqual(expect.arrayContaining(['/pagefind/pagefind-ui.js', '/pagefind/pagefind-ui.css', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json']));
+    expect(urls).toEqual(expect.arrayContaining(['/pagefind/pagefind-ui.js', '/pagefind/pagefind-ui.css', '/pagefind/chunks.json', '/pagefind/chunks/0/pagefind.js', '/pagefind/chunks/0/pagefind-entry.json']));
     expect(urls.every((u) => u.startsWith('/pagefind/'))).toBe(true);
-    expect(urls.some((u) => u.startsWith('/pagefind/fragment/'))).toBe(true);
+    expect(urls.some((u) => u.startsWith('/pagefind/chunks/0/fragment/'))).toBe(true);
     expect(files.every((f) => f.origin === 'search index')).toBe(true);
-    const entry = JSON.parse(new TextDecoder().decode(files.find((f) => f.url === '/pagefind/pagefind-entry.json')!.data as Uint8Array));
+    const entry = JSON.parse(new TextDecoder().decode(files.find((f) => f.url === '/pagefind/chunks/0/pagefind-entry.json')!.data as Uint8Array));
     expect(entry.languages.en.page_count).toBe(2);
+    expect(JSON.parse(files.find((f) => f.url === '/pagefind/chunks.json')!.data as string)).toEqual({ version: 1, chunks: ['chunks/0/'] });
+  });
+
+  it('splits the articles into chunks of chunkSize, each its own index, and lists those that hold articles', async () => {
+    const many = Array.from({ length: 9 }, (_, i) => page(`/2024/10/story-${i}/`, 'post', `Story ${i} about border crossings`));
+    const files = await renderSearchIndex(many, makeConfig({ search: { enabled: true, chunkSize: 3 } }));
+    const text = (url: string) => Buffer.from(files.find((f) => f.url === url)!.data).toString('utf8');
+    const { chunks } = JSON.parse(text('/pagefind/chunks.json')) as { chunks: string[] };
+    expect(chunks.length).toBeGreaterThan(1);
+    const counts = chunks.map((c) => JSON.parse(text(`/pagefind/${c}pagefind-entry.json`)).languages.en.page_count);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(9);
+    // Pagefind's UI once, at the root; each chunk carries the search script that can open it as the primary index.
+    expect(files.filter((f) => f.url.endsWith('pagefind-ui.js')).map((f) => f.url)).toEqual(['/pagefind/pagefind-ui.js']);
+    expect(chunks.every((c) => files.some((f) => f.url === `/pagefind/${c}pagefind.js`))).toBe(true);
   });
 
   it('gives the same files for the same pages in any order', async () => {
@@ -83,7 +97,7 @@ describe('site search in a build', () => {
     const site = createTempSite({ 'content/posts/a.md': article({ title: 'Camps in Chad', date: '2026-11-01' }) }, { config: { search: { enabled: true } } });
     try {
       expect((await site.main('build', '--now', '2026-11-28T12:00:00Z', '-q')).code).toBe(0);
-      expect(site.list()).toEqual(expect.arrayContaining(['search/index.html', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json']));
+      expect(site.list()).toEqual(expect.arrayContaining(['search/index.html', 'pagefind/pagefind-ui.js', 'pagefind/chunks.json', 'pagefind/chunks/0/pagefind-entry.json']));
       expect(site.read('dist/index.html')).toContain('<a class="search-toggle" href="/search/" data-search-open>');
     } finally {
       site.remove();

@@ -14,7 +14,7 @@ afterEach(() => site?.cleanup());
 
 async function builderFor(outDir: string, search: boolean): Promise<SiteBuilder> {
   const { config } = await loadConfig(`${site.root}/site.config.json`);
-  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { enabled: search } }, now, logger: silentLogger });
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { ...config.search, enabled: search } }, now, logger: silentLogger });
 }
 
 const releaseNotes = 'dist/2019/03/field-notes-2-1-released/index.html';

@@ -21,7 +21,7 @@ afterEach(() => site?.cleanup());
 
 async function builderFor(outDir: string): Promise<SiteBuilder> {
   const { config } = await loadConfig(`${site.root}/site.config.json`);
-  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { enabled: false } }, now, logger: silentLogger });
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { ...config.search, enabled: false } }, now, logger: silentLogger });
 }
 
 /** Output files holding `text`. */

@@ -23,7 +23,7 @@ let flags: { drafts?: boolean; future?: boolean } = {};
 
 async function builderFor(outDir: string): Promise<SiteBuilder> {
   const { config } = await loadConfig(`${site.root}/site.config.json`);
-  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { enabled: search } }, now, ...flags, logger: silentLogger });
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { ...config.search, enabled: search } }, now, ...flags, logger: silentLogger });
 }
 
 async function expectSameAsFullBuild(): Promise<void> {

@@ -37,7 +37,7 @@ function built(out: string, ...flags: string[]): Promise<number> {
 }
 /** The reference: no cache, no workers. */
 const serial = () => built('serial', '--no-cache', '--workers', '0');
-const cacheFile = '.cache/migrant-site/parsed.v8';
+const cacheFile = '.cache/migrant-site/parsed.bin';
 
 // Six CLI builds of 240 articles each: over half a minute on a loaded machine.
 describe('parse equivalence', { timeout: 180_000 }, () => {
@@ -77,6 +77,7 @@ describe('parse equivalence', { timeout: 180_000 }, () => {
     writeFileSync(join(site.root, cacheFile), 'not a cache');
     const corrupt = await site.main('build', now, '--out', 'after-corrupt');
     expect(corrupt.code).toBe(0);
+    expect(corrupt.stderr).toContain('the parse cache could not be used, so every file is parsed again');
     expect(snapshot('after-corrupt')).toEqual(snapshot('serial'));
   });
 });

@@ -1,0 +1,40 @@
+import { SiteError } from '../diagnostics/diagnostic.js';
+import type { RenderBatch, RenderBatchResult } from './render-worker.js';
+import type { WorkerThreads } from './worker-threads.js';
+
+/** Page rendering on worker threads, for render passes large enough to pay for them. */
+export interface RenderWorkers {
+  /** Whether a pass rendering this many pages should use the threads. */
+  wants(pages: number): boolean;
+  /** Threads that render: how many batches to keep in flight. */
+  threads: number;
+  /** The batch's HTML in order; throws SiteError on a template error, with the diagnostics the main thread would give. */
+  render(batch: RenderBatch): Promise<string[]>;
+}
+
+// Measured (bench/RESULTS.md, 2026-12-01): a thread's start (loading the
+// render code, compiling the templates) costs as much as rendering 170–230
+// pages on it, so two threads pay for themselves from about 2 × that; below
+// this many pages the main thread renders.
+const minPagesForWorkers = 500;
+
+/**
+ * `MIGRANT_SITE_RENDER_WORKERS=always` sends every render pass to the threads
+ * whatever its size, `never` keeps rendering on the main thread (for tests and
+ * measurements; `--workers 0` turns off the threads of both stages).
+ */
+export const renderWorkersVariable = 'MIGRANT_SITE_RENDER_WORKERS';
+
+export function createRenderWorkers(workers: WorkerThreads, env: NodeJS.ProcessEnv = process.env): RenderWorkers {
+  const mode = env[renderWorkersVariable];
+  const minPages = mode === 'always' ? 1 : mode === 'never' ? Infinity : minPagesForWorkers;
+  return {
+    wants: (pages) => workers.size > 0 && pages > 0 && pages >= minPages,
+    threads: workers.size,
+    async render(batch) {
+      const result = await workers.run<RenderBatchResult>(batch, 'renderBatch');
+      if ('diagnostics' in result) throw new SiteError(result.diagnostics);
+      return result.html;
+    },
+  };
+}
