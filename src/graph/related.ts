@@ -39,9 +39,10 @@ export function findRelated(posts: readonly PostNode[], config: RelatedConfig, p
   const scratch = createScratch(index, config.limit);
   // With the previous graph's posts (serve --watch), only posts a change of terms can affect are scored again.
   const affected = previous && findAffectedPosts(index, buildRelatedIndex(previous, config));
-  const position = affected && new Map(previous.map((p, i) => [p, i]));
+  // By source file, not node: a body-edit pass replaces nodes while other posts' lists still name the old ones.
+  const position = affected && new Map(previous.map((p, i) => [p.sourcePath, i]));
   for (let i = 0; i < posts.length; i++) {
-    if (affected && !affected.has(i)) related.set(posts[i], previous![i].related.map((p) => posts[position!.get(p)!]));
+    if (affected && !affected.has(i)) related.set(posts[i], previous![i].related.map((p) => posts[position!.get(p.sourcePath)!]));
     else if (index.selfScores[i] > 0) related.set(posts[i], topCandidates(index, i, config, scratch).map((c) => posts[c.j]));
   }
   return related;
