@@ -3,6 +3,7 @@ import { searchFallbackForm } from '../config/search-fallback.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { SiteContext, SocialLink, TemplateContext } from './context.js';
 import { buildPageSeo } from './page-seo.js';
+import { shownMeta } from './shown-meta.js';
 import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
@@ -27,7 +28,7 @@ export function renderRoutes(routes: PageRoute[], graph: SiteGraph, config: Site
   const site = { lang: shared.site.language, dir: shared.site.dir };
   return routes.map((route) => {
     const own = route.context.post ?? route.context.page;
-    const page: TemplateContext = { ...shared, ...route.context, ...(own ? { lang: own.lang, dir: own.dir } : site), meta: route.meta };
+    const page: TemplateContext = { ...shared, ...route.context, ...(own ? { lang: own.lang, dir: own.dir } : site), meta: shownMeta(route.meta, own?.lang ?? site.lang, engine) };
     const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
     // The layout (an article) speaks its page's language; base.hbs (menus, sidebar, footer) the site's.
     const content = engine.render(route.layout, context, route.origin);
