@@ -1,5 +1,5 @@
 import type { AuthorNode, PostNode, Term } from '../graph/types.js';
-import type { TemplateContext } from '../render/context.js';
+import type { PageContext } from '../render/render-routes.js';
 import { cardFields } from './route-signatures.js';
 
 // A page's template context as plain data a worker thread can receive. The
@@ -20,7 +20,7 @@ import { cardFields } from './route-signatures.js';
  * lists, a card, the category tree) are projected once per projector and
  * then shared, so one message to a worker carries each of them once.
  */
-export function createPageProjector(): (context: TemplateContext) => TemplateContext {
+export function createPageProjector(): (context: PageContext) => PageContext {
   const seen = new Map<object, unknown>();
   const cards = new Map<PostNode, unknown>();
 
@@ -60,7 +60,7 @@ export function createPageProjector(): (context: TemplateContext) => TemplateCon
 
   const ownPost = (p: PostNode) => Object.fromEntries(Object.entries(p).map(([key, field]) => [key, value(field)]));
 
-  return (context) => Object.fromEntries(Object.entries(context).map(([key, field]) => [key, key === 'post' && field ? ownPost(field as PostNode) : value(field)])) as unknown as TemplateContext;
+  return (context) => Object.fromEntries(Object.entries(context).map(([key, field]) => [key, key === 'post' && field ? ownPost(field as PostNode) : value(field)])) as unknown as PageContext;
 }
 
 function isPost(v: object): v is PostNode {

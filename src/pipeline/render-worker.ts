@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.js';
 import { SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { TemplateContext } from '../render/context.js';
+import type { PageContext } from '../render/render-routes.js';
 import { createHelperRegistry } from '../render/helper-registry.js';
 import { renderPage } from '../render/render-routes.js';
 import { createTemplateEngine, type TemplateEngine, type TemplateSet } from '../render/template-engine.js';
@@ -25,7 +25,7 @@ export interface RenderSetup {
 
 export interface RenderBatch {
   setup: RenderSetup;
-  pages: { route: Pick<PageRoute, 'layout' | 'origin'>; context: TemplateContext }[];
+  pages: { route: Pick<PageRoute, 'layout' | 'origin'>; context: PageContext }[];
 }
 
 /** The pages' HTML in batch order, or the template error that stopped the batch (a SiteError's diagnostics, which do not survive being thrown across threads). */

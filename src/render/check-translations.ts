@@ -1,12 +1,13 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { pageTitleKeys } from '../routes/plan-routes.js';
 import type { LoadedTranslations } from './load-translations.js';
 import type { LiteralCall } from './template-engine.js';
 import { fallbackLanguage, lookupChain } from './translations.js';
 
-/** Keys helpers look up by themselves (`readingTime`), besides those templates name in `{{t "…"}}`. */
-const helperKeys = ['readingTime'];
+/** Keys helpers and page titles look up by themselves (`readingTime`, `pagedTitle`), besides those templates name in `{{t "…"}}`. */
+const helperKeys = ['readingTime', ...pageTitleKeys];
 
 /**
  * Checks the text keys the templates name against the translation files,
@@ -19,7 +20,8 @@ export function checkTranslations(loaded: Pick<LoadedTranslations, 'translations
   const { translations, files } = loaded;
   const english = translations[fallbackLanguage] ?? {};
   const diagnostics: Diagnostic[] = [];
-  const keys = new Set(helperKeys);
+  // One English lacks stops the page that looks it up (translate).
+  const keys = new Set(helperKeys.filter((key) => Object.hasOwn(english, key)));
   for (const call of calls) {
     if (Object.hasOwn(english, call.value)) keys.add(call.value);
     else {

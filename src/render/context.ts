@@ -55,7 +55,8 @@ export interface TemplateContext extends RouteContext {
   lists: Record<string, PostNode[]>;
   /** Newest published posts (the first 10). */
   latest: PostNode[];
-  meta: PageMeta;
+  /** The page's meta, its title in words: one in the theme's words is put in the page's language (shownMeta). */
+  meta: PageMeta & { title: string };
   /**
    * The language and direction of what is being rendered: in a layout the
    * page's own (an article's `lang`), in base.hbs and its partials the site's.

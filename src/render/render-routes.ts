@@ -3,7 +3,8 @@ import { searchFallbackForm } from '../config/search-fallback.js';
 import type { SiteGraph } from '../graph/types.js';
 import type { SiteContext, SocialLink, TemplateContext } from './context.js';
 import { buildPageSeo } from './page-seo.js';
-import type { PageRoute } from '../routes/plan-routes.js';
+import { shownMeta } from './shown-meta.js';
+import type { PageMeta, PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
 import { prioritizeFirstImage } from '../images/picture-html.js';
@@ -34,16 +35,20 @@ export function sharedContext(graph: SiteGraph, config: SiteConfig, externalFeed
   };
 }
 
-/** The one place a page's template context is assembled: rendering on the main thread and the data sent to worker threads both start here. */
-export function pageContext(route: PageRoute, shared: SharedContext): TemplateContext {
+/** A page's template context before its title is put in words: what rendering on the main thread and the data sent to worker threads both start from. */
+export type PageContext = Omit<TemplateContext, 'meta'> & { meta: PageMeta };
+
+/** The one place a page's template context is assembled. */
+export function pageContext(route: PageRoute, shared: SharedContext): PageContext {
   const own = route.context.post ?? route.context.page;
   const lang = own ? { lang: own.lang, dir: own.dir } : { lang: shared.site.language, dir: shared.site.dir };
   return { ...shared, ...route.context, ...lang, meta: route.meta };
 }
 
-/** A page from its context: SEO data, its layout, then `base` around it. Throws SiteError on a template error. */
-export function renderPage(route: Pick<PageRoute, 'layout' | 'origin'>, page: TemplateContext, engine: TemplateEngine, config: SiteConfig): string {
-  const context: TemplateContext = { ...page, seo: buildPageSeo(page, config) };
+/** A page from its context: title in the page's words, SEO data, its layout, then `base` around it. Throws SiteError on a template error. */
+export function renderPage(route: Pick<PageRoute, 'layout' | 'origin'>, page: PageContext, engine: TemplateEngine, config: SiteConfig): string {
+  const shown: TemplateContext = { ...page, meta: shownMeta(page.meta, page.lang, engine) };
+  const context: TemplateContext = { ...shown, seo: buildPageSeo(shown, config) };
   // The layout (an article) speaks its page's language; base.hbs (menus, sidebar, footer) the site's.
   const content = engine.render(route.layout, context, route.origin);
   return prioritizeFirstImage(engine.render('base', { ...context, lang: page.site.language, dir: page.site.dir, content }, route.origin));

@@ -38,6 +38,8 @@ export interface TemplateEngine {
   filesOf(layout: string): string[];
   /** A shortcode partial's HTML, or undefined when the site has none of that name; throws SiteError naming the template. */
   renderShortcode(name: string, context: object, page: string): string | undefined;
+  /** A text in the theme's words, in `lang`, as `{{t key}}` writes it there. */
+  text(key: string, params: Record<string, unknown>, lang: string): string;
   /** Every call of `helper` whose first argument is written as a string (`{{t "share"}}`), with its place, in file order. */
   literalCalls(helper: string): LiteralCall[];
 }
@@ -134,6 +136,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     engine: {
       sources: set,
       hasLayout: (name) => layouts.has(name),
+      text: (key, params, lang) => String(helpers.t!.fn(key, { hash: params, lang } satisfies HelperScope)),
       literalCalls: (helper) => calls.flatMap(({ file, ast }) => findLiteralCalls(ast, helper).map((call) => ({ ...call, file }))),
       filesOf,
       renderShortcode(name, context, page) {

@@ -7,9 +7,19 @@ import type { AuthorNode, PageNode, PostNode, SiteGraph, Term } from '../graph/t
 import type { OutputClaim } from './check-output-paths.js';
 import { toOutputPath } from './output-path.js';
 
+/** The theme's words (i18n keys) pages are titled with: index pages, and a list's later pages (`{title}: page {page}`). */
+export const pageTitleKeys = ['tags', 'categories', 'authors', 'searchTitle', 'pageNotFound', 'pagedTitle'] as const;
+
+/** A title in the theme's words: an i18n key and its placeholders, put in the page's language when it renders. */
+export interface ThemeText {
+  key: (typeof pageTitleKeys)[number];
+  params?: Record<string, string | number>;
+}
+
 export interface PageMeta {
   kind: 'home' | 'post' | 'page' | 'term' | 'terms' | 'author' | 'authors' | 'search' | '404';
-  title: string;
+  /** As written (an article's headline, a tag's name) or in the theme's words. */
+  title: string | ThemeText;
   description: string;
   /** Site-relative URL of this page. */
   url: string;
@@ -79,7 +89,7 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   const describe = (text: string | undefined) => text || config.description;
 
   for (const p of paginate(graph.posts, perPage, '/')) {
-    const title = p.pageNumber === 1 ? config.title : `${config.title}: page ${p.pageNumber}`;
+    const title = pagedTitle(config.title, p.pageNumber);
     const pagination = p.pageNumber === 1 ? { ...p, items: withPictureLead(p.items) } : p;
     pages.push(page(p.url, 'home', { kind: 'home', title, description: config.description }, { pagination }, sourcesOf(p.items), 'home page'));
   }
@@ -89,29 +99,29 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   for (const p of graph.pages) {
     pages.push(page(p.url, 'page', { kind: 'page', title: p.title, description: describe(p.description) }, { page: p }, [p.sourcePath], p.sourcePath, addressPlace(p)));
   }
-  for (const [terms, label, indexUrl] of [
-    [graph.tags, 'Tags', '/tags/'],
-    [graph.categories, 'Categories', '/categories/'],
+  for (const [terms, titleKey, indexUrl] of [
+    [graph.tags, 'tags', '/tags/'],
+    [graph.categories, 'categories', '/categories/'],
   ] as const) {
     for (const term of allTerms(terms)) {
       for (const p of paginate(term.posts, perPage, term.url)) {
-        const title = p.pageNumber === 1 ? term.name : `${term.name}: page ${p.pageNumber}`;
+        const title = pagedTitle(term.name, p.pageNumber);
         pages.push(page(p.url, 'list', { kind: 'term', title, description: describe(term.description) }, { term, pagination: p }, sourcesOf(p.items), `${term.kind} "${term.name}"`));
       }
     }
-    pages.push(page(indexUrl, 'terms', { kind: 'terms', title: label, description: config.description }, { terms: [...terms] }, [], `${label.toLowerCase()} index`));
+    pages.push(page(indexUrl, 'terms', { kind: 'terms', title: { key: titleKey }, description: config.description }, { terms: [...terms] }, [], `${titleKey} index`));
   }
   for (const author of graph.authors) {
     for (const p of paginate(author.posts, perPage, author.url)) {
-      const title = p.pageNumber === 1 ? author.name : `${author.name}: page ${p.pageNumber}`;
+      const title = pagedTitle(author.name, p.pageNumber);
       pages.push(page(p.url, 'list', { kind: 'author', title, description: describe(author.role) }, { author, pagination: p }, [author.sourcePath, ...sourcesOf(p.items)], author.sourcePath));
     }
   }
-  pages.push(page('/authors/', 'authors', { kind: 'authors', title: 'Authors', description: config.description }, { authors: graph.authors }, [], 'authors index'));
+  pages.push(page('/authors/', 'authors', { kind: 'authors', title: { key: 'authors' }, description: config.description }, { authors: graph.authors }, [], 'authors index'));
   if (config.search.enabled) {
-    pages.push(page('/search/', 'search', { kind: 'search', title: 'Search', description: config.description }, {}, [], 'search page'));
+    pages.push(page('/search/', 'search', { kind: 'search', title: { key: 'searchTitle' }, description: config.description }, {}, [], 'search page'));
   }
-  pages.push(page('/404.html', '404', { kind: '404', title: 'Page not found', description: config.description }, { latest: graph.posts.slice(0, 5) }, [], 'not-found page'));
+  pages.push(page('/404.html', '404', { kind: '404', title: { key: 'pageNotFound' }, description: config.description }, { latest: graph.posts.slice(0, 5) }, [], 'not-found page'));
 
   for (const route of pages) route.context.lists = pickPageLists(graph.rankedLists, storiesShown(route.context));
   const copies: CopyRoute[] = staticFiles.map((f) => ({ outputPath: f.outputPath, copyFrom: f.absPath, sources: [f.source], origin: f.source }));
@@ -122,6 +132,11 @@ function page(url: string, layout: string, meta: Omit<PageMeta, 'url' | 'noindex
   const shown = context.post ? [context.post] : (context.pagination?.items ?? []);
   const route: PageRoute = { url, outputPath: toOutputPath(url) ?? '', layout, meta: { ...meta, url, noindex: meta.kind === 'search' || meta.kind === '404' }, context, sources, origin, lastmod: latestChange(shown) };
   return place ? { ...route, place } : route;
+}
+
+/** A list's title, with its page number after the first page ("Asylum: page 2"). */
+function pagedTitle(title: string, pageNumber: number): PageMeta['title'] {
+  return pageNumber === 1 ? title : { key: 'pagedTitle', params: { title, page: pageNumber } };
 }
 
 /** Where an article or page set its own address, if it did. */

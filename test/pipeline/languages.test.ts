@@ -103,6 +103,29 @@ describe('a site with articles in Arabic, English and Greek', () => {
     expect(element(english, '<article class="article"')).toBe('<article class="article" lang="en" dir="ltr" data-pagefind-body>');
   });
 
+  it('titles the index, search, not-found and later list pages in an Arabic site\'s words: <title>, og:title and heading', async () => {
+    await build((s) => {
+      s.edit('site.config.json', (t) => t.replace('"language": "en"', '"language": "ar", "postsPerPage": 1').replace('"search": { "enabled": false }', '"search": { "enabled": true }'));
+      s.edit('content/posts/camp-winter.md', (t) => t.replace('translationKey:', 'lang: en\ntranslationKey:'));
+    });
+    const titles = (path: string) => {
+      const html = read(path);
+      return [html.match(/<title>([^<]*)<\/title>/)?.[1], html.match(/<meta property="og:title" content="([^"]*)">/)?.[1], html.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1]];
+    };
+    expect(titles('tags/index.html')).toEqual(['الوسوم — Border Notes', 'الوسوم', 'الوسوم']);
+    expect(titles('categories/index.html')).toEqual(['الأقسام — Border Notes', 'الأقسام', 'الأقسام']);
+    expect(titles('authors/index.html')).toEqual(['الكتّاب — Border Notes', 'الكتّاب', 'الكتّاب']);
+    expect(titles('search/index.html')).toEqual(['البحث — Border Notes', 'البحث', 'البحث']);
+    expect(titles('404.html')[0]).toBe('الصفحة غير موجودة — Border Notes');
+    expect(titles('page/2/index.html')[0]).toBe('Border Notes: الصفحة 2');
+    expect(titles('author/lina-haddad/page/2/index.html')).toEqual(['Lina Haddad: الصفحة 2 — Border Notes', 'Lina Haddad: الصفحة 2', 'Lina Haddad']);
+    const search = read('search/index.html');
+    expect(search).toContain('<label for="search-q">ابحث في المقالات</label>');
+    expect(search).toContain('<button type="submit">بحث</button>');
+    expect(search).toContain('يحتاج البحث إلى جافاسكريبت');
+    expect(search).not.toMatch(/Search|JavaScript|every article/);
+  });
+
   it('takes a site\'s own translation file in place of the built-in one; a missing text falls back to English with one warning per key', async () => {
     const { problems } = await build((s) => s.write('templates/i18n/ar.json', JSON.stringify({ share: 'انشر', readingTime: { one: 'دقيقة', other: '{count} دقائق' } })));
     const arabic = read('2024/11/مخيم-على-الحدود-يستعد-للشتاء/index.html');
@@ -111,6 +134,8 @@ describe('a site with articles in Arabic, English and Greek', () => {
     const missing = problems.filter((p) => p.includes('MS406'));
     expect(missing).toContain('templates/i18n/ar.json:: warning MS406 no "ar" text for "tags": English is shown');
     expect(missing.filter((p) => p.includes('"tags"'))).toHaveLength(1);
+    // Page titles are looked up without a template naming them: they are checked too.
+    expect(missing).toContain('templates/i18n/ar.json:: warning MS406 no "ar" text for "pagedTitle": English is shown');
     expect(missing.some((p) => p.includes('"share"'))).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../../src/config/make-config.js';
 import type { SiteConfigInput } from '../../src/config/schema.js';
@@ -6,6 +7,10 @@ import type { TemplateContext } from '../../src/render/context.js';
 import { buildPageSeo, toOgLocale } from '../../src/render/page-seo.js';
 import { planRoutes } from '../../src/routes/plan-routes.js';
 import { toSiteContext } from '../../src/render/render-routes.js';
+import { shownMeta } from '../../src/render/shown-meta.js';
+import type { TemplateEngine } from '../../src/render/template-engine.js';
+import { translate, type MessageTable } from '../../src/render/translations.js';
+import { repoRoot } from '../support/temp-site.js';
 import { makeAuthor, makeInput, makePost } from '../graph/factories.js';
 
 const base = 'https://example.org/news/';
@@ -14,6 +19,8 @@ const base = 'https://example.org/news/';
 const asJson = (value: object) => JSON.parse(JSON.stringify(value));
 
 /** The SEO data of the page at `url`, for a small site under a sub-path. */
+const builtInWords = { en: JSON.parse(readFileSync(`${repoRoot}/theme/i18n/en.json`, 'utf8')) as MessageTable };
+
 function seoOf(url: string, overrides: Partial<SiteConfigInput> = {}) {
   const config = makeConfig({
     baseUrl: base,
@@ -42,7 +49,8 @@ function seoOf(url: string, overrides: Partial<SiteConfigInput> = {}) {
   const route = planRoutes(graph, config, []).pages.find((r) => r.url === url);
   if (!route) throw new Error(`no page at ${url}`);
   const own = route.context.post ?? route.context.page;
-  const context: TemplateContext = { site: toSiteContext(graph, config), lists: {}, latest: [], now: graph.now, ...route.context, meta: route.meta, lang: own?.lang ?? config.language, dir: own?.dir ?? 'ltr' };
+  const words = { text: (key: string, params: Record<string, unknown>, lang: string) => translate(builtInWords, lang, key, params) } as TemplateEngine;
+  const context: TemplateContext = { site: toSiteContext(graph, config), lists: {}, latest: [], now: graph.now, ...route.context, meta: shownMeta(route.meta, own?.lang ?? config.language, words), lang: own?.lang ?? config.language, dir: own?.dir ?? 'ltr' };
   return buildPageSeo(context, config);
 }
 
