@@ -17,10 +17,12 @@ import { repoRoot } from '../support/temp-site.js';
 // queries in Chromium through the search page's own script.
 
 const waitMs = 60_000;
-const sameEverywhere = ['Libya', 'asylum', 'border', 'Catania'];
+const sameEverywhere = ['Libya', 'border', 'Catania'];
 const backtracked: [string, string[]][] = [
   ['refugees', ['/news/2026/11/guatemala-deportation-flights-families/']],
-  ['workers', ['/news/2026/10/italy-albania-centres-court-ruling/', '/news/2026/11/guatemala-deportation-flights-families/']],
+  ['workers', ['/news/2026/10/italy-albania-centres-court-ruling/', '/news/2026/11/bekaa-syrian-families-return/', '/news/2026/11/guatemala-deportation-flights-families/']],
+  // The Bekaa article is tagged asylum but its text never says it, and its chunk has no article that does.
+  ['asylum', ['/news/2026/11/bekaa-syrian-families-return/']],
 ];
 
 interface Served {
