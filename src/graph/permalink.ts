@@ -1,3 +1,4 @@
+import { memoize } from '../text/memoize.js';
 import { slugify } from '../text/slugify.js';
 
 export interface PermalinkValues {
@@ -30,16 +31,7 @@ export function expandPermalink(pattern: string, values: PermalinkValues): strin
 }
 
 // Creating a DateTimeFormat costs far more than using one; a build formats thousands of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const formatterFor = memoize((timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 /** Calendar date of an instant in the site's time zone, never the process's. */
 export function dateParts(date: Date, timeZone: string): { yyyy: string; mm: string; dd: string } {

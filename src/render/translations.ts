@@ -1,4 +1,5 @@
 import { hashOf } from '../text/hash.js';
+import { memoize } from '../text/memoize.js';
 
 // The theme's words in each language: `i18n/<lang>.json` files mapping a key to
 // a text with `{name}` placeholders, or to plural forms by Intl.PluralRules
@@ -37,13 +38,11 @@ export function messagesVersion(translations: Translations, lang: string): strin
   return hashOf(JSON.stringify(lookupChain(lang).map((candidate) => translations[candidate] ?? null)));
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = memoize((lang: string) => new Intl.PluralRules(lang));
+const numberFormat = memoize((lang: string) => new Intl.NumberFormat(lang));
 
 export function formatNumber(n: number, lang: string): string {
-  let format = numberFormats.get(lang);
-  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
-  return format.format(n);
+  return numberFormat(lang).format(n);
 }
 
 /**
@@ -65,7 +64,5 @@ export function translate(translations: Translations, lang: string, key: string,
 
 function pluralForm(message: PluralMessage, lang: string, count: unknown): string {
   if (typeof count !== 'number') return message.other;
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  return message[rules.select(count)] ?? message.other;
+  return message[pluralRules(lang).select(count)] ?? message.other;
 }
