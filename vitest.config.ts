@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Projects: `npx vitest --project unit` gives feedback in seconds;
@@ -31,6 +32,9 @@ export default defineConfig({
     // Generous: the suite must pass on a 2-core machine shared with other builds.
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // Vitest's default leaves a core free (one worker on two cores), but many of these files wait on
+    // Chromium, child processes or the disk for much of their time: one worker per core keeps both busy.
+    maxWorkers: availableParallelism(),
     projects: [
       // Importing the pipeline costs about a second per file: files in one worker share their imports
       // (isolate: false). Module state they share is caches keyed on their inputs; no file relies on a fresh one.
