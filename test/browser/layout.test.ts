@@ -1,6 +1,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { builtPage, hasClass, placeOf, sitemapPaths } from './built-pages.js';
 import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, settled } from './reader-pages.js';
 
 // What the reader's page promises, measured in Chromium on the sample site:
@@ -8,8 +9,56 @@ import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, pho
 // trending headline can be reached, nothing shifts while the page loads,
 // the standfirst is never the first paragraph again, the first screen of a
 // phone shows the story, and the sidebar leaves no hole beside a list.
+// What the built markup alone decides (links, standfirsts) is read from the
+// built files of every page; what needs layout or scripts, in Chromium.
 
 const storyPath = /^\/news\/\d{4}\/\d{2}\/[^/]+\/$/;
+const searchResults = '/news/search/?q=Catania';
+
+/** Every story page of the built sample site, from its sitemap. */
+const articlesOf = (dir: string) => sitemapPaths(dir).filter((path) => storyPath.test(path));
+
+/** Links to stories in a page's markup, by place: the Read More link repeats its card's headline link and is not counted. */
+function storyLinksIn(dir: string, path: string): { href: string; place: string }[] {
+  const page = builtPage(dir, path);
+  return page
+    .all((el) => el.name === 'a' && el.attribs.href !== undefined && !hasClass(el, 'read-more'))
+    .filter((a) => !a.attribs.href.startsWith('#'))
+    .map((a) => ({ href: new URL(a.attribs.href, `https://example.org${path}`).pathname, place: placeOf(a, ['trending', 'widget']) }))
+    .filter((l) => storyPath.test(l.href));
+}
+
+/** Links repeated on a page, and links to the page itself. */
+function repeatsAndSelfLinks(path: string, links: { href: string; place: string }[]) {
+  const hrefs = links.map((l) => l.href);
+  return { path, twice: links.filter((l, i) => hrefs.indexOf(l.href) !== i), self: links.filter((l) => l.href === path.replace(/\?.*/, '')) };
+}
+
+describe('the reader\'s page markup', () => {
+  const dir = inject('sampleSite');
+  const articles = articlesOf(dir);
+
+  it('links no page to itself from a widget and shows no story twice on one page', () => {
+    expect(articles.length).toBeGreaterThan(10);
+    for (const path of [...pageTypes.map(([, p]) => p), ...articles]) {
+      expect(repeatsAndSelfLinks(path, storyLinksIn(dir, path))).toEqual({ path, twice: [], self: [] });
+    }
+  });
+
+  it('never repeats the first paragraph as the standfirst', () => {
+    let standfirsts = 0;
+    for (const path of articles) {
+      const page = builtPage(dir, path);
+      const standfirst = page.first((el) => hasClass(el, 'article__standfirst'));
+      const first = page.first((el) => el.name === 'p' && hasClass(el.parent, 'prose'));
+      if (standfirst) standfirsts++;
+      expect({ path, same: standfirst && first ? page.text(standfirst) === page.text(first) : standfirst === first }).toEqual({ path, same: false });
+    }
+    // Some sample articles have a summary written by an editor, some do not.
+    expect(standfirsts).toBeGreaterThan(0);
+    expect(standfirsts).toBeLessThan(articles.length);
+  });
+});
 
 describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
@@ -19,9 +68,7 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   beforeAll(async () => {
     site = await serveSampleSite();
     browser = await launchChromium();
-    const page = await open('/news/sitemap.xml', desktop);
-    articles = (await page.locator('loc').allTextContents()).map((loc) => new URL(loc).pathname).filter((path) => storyPath.test(path));
-    await page.context().close();
+    articles = articlesOf(site.dir);
   }, 180_000);
 
   afterAll(async () => {
@@ -31,6 +78,12 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
 
   /** `imagesAfterPaint` holds every image until the page has painted, as a slow connection does. */
   async function open(path: string, viewport: { width: number; height: number }, { imagesAfterPaint = false, ...options }: { hasTouch?: boolean; imagesAfterPaint?: boolean } = {}): Promise<Page> {
+    const page = await newPage(viewport, options);
+    await visit(page, path, imagesAfterPaint);
+    return page;
+  }
+
+  async function newPage(viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
     const context = await browser.newContext({ viewport, ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
@@ -49,6 +102,11 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    return page;
+  }
+
+  /** Loads `path` into `page` and waits until it has settled. */
+  async function visit(page: Page, path: string, imagesAfterPaint = false): Promise<void> {
     if (!imagesAfterPaint) {
       await page.goto(`${site.origin}${path}`);
     } else {
@@ -61,7 +119,6 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
       await Promise.all(held.map((route) => route.continue()));
     }
     await settled(page);
-    return page;
   }
 
   /** Links to stories, by place on the page: the Read More link repeats its card's headline link and is not counted. */
@@ -73,16 +130,13 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
         .map((a) => ({ href: new URL(a.href).pathname, place: a.closest('.trending, .widget, main')?.className.split(' ')[0] ?? 'elsewhere' }));
     }, storyPath.source);
 
-  it('links no page to itself from a widget and shows no story twice on one page', async () => {
-    expect(articles.length).toBeGreaterThan(10);
-    for (const path of [...pageTypes.map(([, p]) => p), ...articles]) {
-      const page = await open(path, desktop);
-      const links = await storyLinks(page);
-      const hrefs = links.map((l) => l.href);
-      expect({ path, twice: links.filter((l, i) => hrefs.indexOf(l.href) !== i) }).toEqual({ path, twice: [] });
-      expect({ path, self: links.filter((l) => l.href === path) }).toEqual({ path, self: [] });
-      await page.context().close();
-    }
+  it('links no page to itself and shows no story twice on the search page, results listed', async () => {
+    const page = await open(searchResults, desktop);
+    const links = await storyLinks(page);
+    // The result Pagefind lists, which the built markup does not have.
+    expect(links.map((l) => l.href)).toContain('/news/2026/11/catania-smuggling-trial-opens/');
+    expect(repeatsAndSelfLinks(searchResults, links)).toEqual({ path: searchResults, twice: [], self: [] });
+    await page.context().close();
   });
 
   it('has every configured trending headline in the strip, with its long date', async () => {
@@ -170,23 +224,11 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
     }
   });
 
-  it('never repeats the first paragraph as the standfirst', async () => {
-    let standfirsts = 0;
-    for (const path of articles) {
-      const page = await open(path, desktop);
-      const [standfirst, first] = await page.evaluate(() => [document.querySelector('.article__standfirst')?.textContent?.trim(), document.querySelector('.prose > p')?.textContent?.trim()]);
-      if (standfirst !== undefined) standfirsts++;
-      expect({ path, same: standfirst === first }).toEqual({ path, same: false });
-      await page.context().close();
-    }
-    // Some sample articles have a summary written by an editor, some do not.
-    expect(standfirsts).toBeGreaterThan(0);
-    expect(standfirsts).toBeLessThan(articles.length);
-  });
-
   it('shows the story on the first screen of a 390×844 phone: a line of body text, or the top of the hero', async () => {
+    // One page for every article, as a reader following links would.
+    const page = await newPage(phone);
     for (const path of articles) {
-      const page = await open(path, phone);
+      await visit(page, path);
       const { hero, text } = await page.evaluate(() => ({
         hero: document.querySelector('.article__figure img')?.getBoundingClientRect().top,
         text: document.querySelector('.prose > p')?.getBoundingClientRect().top,
@@ -194,11 +236,10 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
       // A line of body text is about 30 px high.
       const top = hero ?? text! + 30;
       expect({ path, onFirstScreen: top <= phone.height }).toEqual({ path, onFirstScreen: true });
-      await page.context().close();
     }
-    const hero = await open(articleWithHero, phone);
-    expect(await hero.locator('.article__figure img').count()).toBe(1);
-    await hero.context().close();
+    await visit(page, articleWithHero);
+    expect(await page.locator('.article__figure img').count()).toBe(1);
+    await page.context().close();
   });
 
   it('keeps the sidebar no taller than the main column on every list page type', async () => {
