@@ -106,13 +106,14 @@ describe.skipIf(!hasChromium)('search over a chunked index in a browser', () => 
     return answers.get(key)!;
   }
 
+  // One page per site, led from one query to the next.
+  const searchPages = new Map<Served, Page>();
   async function searchOnce(site: Served, query: string): Promise<string[]> {
-    const { page } = await open(site, `/news/search/?q=${encodeURIComponent(query)}`);
-    try {
-      return await allResults(page);
-    } finally {
-      await page.context().close();
-    }
+    const path = `/news/search/?q=${encodeURIComponent(query)}`;
+    const page = searchPages.get(site);
+    if (page) await page.goto(`${site.origin}${path}`);
+    else searchPages.set(site, (await open(site, path)).page);
+    return allResults(searchPages.get(site)!);
   }
 
   it('splits the chunked build into several indexes and the single build into one', () => {
