@@ -2,7 +2,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
 import { builtPage, hasClass, placeOf, sitemapPaths } from './built-pages.js';
-import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, settled } from './reader-pages.js';
+import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, repeatsAndSelfLinks, settled, storyPath } from './reader-pages.js';
 
 // What the reader's page promises, measured in Chromium on the sample site:
 // widgets never point at the page itself and show a story once, every
@@ -10,10 +10,8 @@ import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, pho
 // the standfirst is never the first paragraph again, the first screen of a
 // phone shows the story, and the sidebar leaves no hole beside a list.
 // What the built markup alone decides (links, standfirsts) is read from the
-// built files of every page; what needs layout or scripts, in Chromium.
-
-const storyPath = /^\/news\/\d{4}\/\d{2}\/[^/]+\/$/;
-const searchResults = '/news/search/?q=Catania';
+// built files of every page; what needs layout or scripts, in Chromium. The
+// links Pagefind adds to the search page are checked in search.test.ts.
 
 /** Every story page of the built sample site, from its sitemap. */
 const articlesOf = (dir: string) => sitemapPaths(dir).filter((path) => storyPath.test(path));
@@ -26,12 +24,6 @@ function storyLinksIn(dir: string, path: string): { href: string; place: string 
     .filter((a) => !a.attribs.href.startsWith('#'))
     .map((a) => ({ href: new URL(a.attribs.href, `https://example.org${path}`).pathname, place: placeOf(a, ['trending', 'widget']) }))
     .filter((l) => storyPath.test(l.href));
-}
-
-/** Links repeated on a page, and links to the page itself. */
-function repeatsAndSelfLinks(path: string, links: { href: string; place: string }[]) {
-  const hrefs = links.map((l) => l.href);
-  return { path, twice: links.filter((l, i) => hrefs.indexOf(l.href) !== i), self: links.filter((l) => l.href === path.replace(/\?.*/, '')) };
 }
 
 describe('the reader\'s page markup', () => {
@@ -128,24 +120,6 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
     await page.unroute(images, hold);
     return held.length;
   }
-
-  /** Links to stories, by place on the page: the Read More link repeats its card's headline link and is not counted. */
-  const storyLinks = (page: Page) =>
-    page.evaluate((pattern) => {
-      const story = new RegExp(pattern);
-      return [...document.querySelectorAll<HTMLAnchorElement>('a[href]:not(.read-more)')]
-        .filter((a) => !a.getAttribute('href')!.startsWith('#') && story.test(new URL(a.href).pathname))
-        .map((a) => ({ href: new URL(a.href).pathname, place: a.closest('.trending, .widget, main')?.className.split(' ')[0] ?? 'elsewhere' }));
-    }, storyPath.source);
-
-  it('links no page to itself and shows no story twice on the search page, results listed', async () => {
-    const page = await open(searchResults, desktop);
-    const links = await storyLinks(page);
-    // The result Pagefind lists, which the built markup does not have.
-    expect(links.map((l) => l.href)).toContain('/news/2026/11/catania-smuggling-trial-opens/');
-    expect(repeatsAndSelfLinks(searchResults, links)).toEqual({ path: searchResults, twice: [], self: [] });
-    await page.context().close();
-  });
 
   it('has every configured trending headline in the strip, with its long date', async () => {
     // The all-tags page lists no story of its own, so the strip has all six of the config's trending stories.
