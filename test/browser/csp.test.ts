@@ -36,12 +36,13 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy of _headers in a brow
     await site?.close();
   });
 
-  /** Opens a page and returns it with the CSP violations it reports (console and securitypolicyviolation events). */
-  async function open(path: string): Promise<{ page: Page; violations: string[] }> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  // One page goes from one page type to the next, as a reader would; each visit starts a fresh list of violations.
+  let page: Page;
+  let violations: string[] = [];
+
+  beforeAll(async () => {
+    page = await browser.newPage();
     page.setDefaultTimeout(20_000);
-    const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
@@ -51,20 +52,25 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy of _headers in a brow
         (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
+  });
+
+  /** Opens a page; `violations` then lists the CSP violations it reports (console and securitypolicyviolation events). */
+  async function open(path: string): Promise<void> {
+    // A blank page first: nothing the previous page still reports can count against this one.
+    await page.goto('about:blank');
+    violations = [];
     const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    return { page, violations };
   }
 
   it.each(pages)('%s (%s) loads with no violation', async (_, path) => {
-    const { page, violations } = await open(path);
+    await open(path);
     expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
     expect(violations).toEqual([]);
-    await page.context().close();
   });
 
   it('search runs (header box, then Pagefind results in its worker) with no violation', async () => {
-    const { page, violations } = await open('/news/');
+    await open('/news/');
     await page.click('[data-search-open]');
     await expect.poll(() => page.locator('#search-dialog').isVisible()).toBe(true);
     await page.keyboard.type('Catania');
@@ -73,6 +79,5 @@ describe.skipIf(!hasChromium)('the Content-Security-Policy of _headers in a brow
     await page.locator('.pagefind-ui__result-link').first().waitFor();
     expect(await page.locator('.pagefind-ui__result-link').first().textContent()).toContain('Catania');
     expect(violations).toEqual([]);
-    await page.context().close();
   });
 });

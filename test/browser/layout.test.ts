@@ -1,15 +1,56 @@
 import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
-import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, settled } from './reader-pages.js';
+import { builtPage, hasClass, placeOf, sitemapPaths } from './built-pages.js';
+import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, repeatsAndSelfLinks, settled, storyPath } from './reader-pages.js';
 
 // What the reader's page promises, measured in Chromium on the sample site:
 // widgets never point at the page itself and show a story once, every
 // trending headline can be reached, nothing shifts while the page loads,
 // the standfirst is never the first paragraph again, the first screen of a
 // phone shows the story, and the sidebar leaves no hole beside a list.
+// What the built markup alone decides (links, standfirsts) is read from the
+// built files of every page; what needs layout or scripts, in Chromium. The
+// links Pagefind adds to the search page are checked in search.test.ts.
 
-const storyPath = /^\/news\/\d{4}\/\d{2}\/[^/]+\/$/;
+/** Every story page of the built sample site, from its sitemap. */
+const articlesOf = (dir: string) => sitemapPaths(dir).filter((path) => storyPath.test(path));
+
+/** Links to stories in a page's markup, by place: the Read More link repeats its card's headline link and is not counted. */
+function storyLinksIn(dir: string, path: string): { href: string; place: string }[] {
+  const page = builtPage(dir, path);
+  return page
+    .all((el) => el.name === 'a' && el.attribs.href !== undefined && !hasClass(el, 'read-more'))
+    .filter((a) => !a.attribs.href.startsWith('#'))
+    .map((a) => ({ href: new URL(a.attribs.href, `https://example.org${path}`).pathname, place: placeOf(a, ['trending', 'widget']) }))
+    .filter((l) => storyPath.test(l.href));
+}
+
+describe('the reader\'s page markup', () => {
+  const dir = inject('sampleSite');
+  const articles = articlesOf(dir);
+
+  it('links no page to itself from a widget and shows no story twice on one page', () => {
+    expect(articles.length).toBeGreaterThan(10);
+    for (const path of [...pageTypes.map(([, p]) => p), ...articles]) {
+      expect(repeatsAndSelfLinks(path, storyLinksIn(dir, path))).toEqual({ path, twice: [], self: [] });
+    }
+  });
+
+  it('never repeats the first paragraph as the standfirst', () => {
+    let standfirsts = 0;
+    for (const path of articles) {
+      const page = builtPage(dir, path);
+      const standfirst = page.first((el) => hasClass(el, 'article__standfirst'));
+      const first = page.first((el) => el.name === 'p' && hasClass(el.parent, 'prose'));
+      if (standfirst) standfirsts++;
+      expect({ path, same: standfirst && first ? page.text(standfirst) === page.text(first) : standfirst === first }).toEqual({ path, same: false });
+    }
+    // Some sample articles have a summary written by an editor, some do not.
+    expect(standfirsts).toBeGreaterThan(0);
+    expect(standfirsts).toBeLessThan(articles.length);
+  });
+});
 
 describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
@@ -19,9 +60,7 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   beforeAll(async () => {
     site = await serveSampleSite();
     browser = await launchChromium();
-    const page = await open('/news/sitemap.xml', desktop);
-    articles = (await page.locator('loc').allTextContents()).map((loc) => new URL(loc).pathname).filter((path) => storyPath.test(path));
-    await page.context().close();
+    articles = articlesOf(site.dir);
   }, 180_000);
 
   afterAll(async () => {
@@ -29,8 +68,13 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
     await site?.close();
   });
 
-  /** `imagesAfterPaint` holds every image until the page has painted, as a slow connection does. */
-  async function open(path: string, viewport: { width: number; height: number }, { imagesAfterPaint = false, ...options }: { hasTouch?: boolean; imagesAfterPaint?: boolean } = {}): Promise<Page> {
+  async function open(path: string, viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
+    const page = await newPage(viewport, options);
+    await visit(page, path);
+    return page;
+  }
+
+  async function newPage(viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
     const context = await browser.newContext({ viewport, ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
@@ -49,41 +93,33 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    if (!imagesAfterPaint) {
-      await page.goto(`${site.origin}${path}`);
-    } else {
-      const held: Route[] = [];
-      let painted = false;
-      await page.route(/\.(avif|webp|jpe?g|png|gif|svg)$/, (route) => (painted ? route.continue() : void held.push(route)));
-      await page.goto(`${site.origin}${path}`, { waitUntil: 'domcontentloaded' });
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      painted = true;
-      await Promise.all(held.map((route) => route.continue()));
-    }
-    await settled(page);
     return page;
   }
 
-  /** Links to stories, by place on the page: the Read More link repeats its card's headline link and is not counted. */
-  const storyLinks = (page: Page) =>
-    page.evaluate((pattern) => {
-      const story = new RegExp(pattern);
-      return [...document.querySelectorAll<HTMLAnchorElement>('a[href]:not(.read-more)')]
-        .filter((a) => !a.getAttribute('href')!.startsWith('#') && story.test(new URL(a.href).pathname))
-        .map((a) => ({ href: new URL(a.href).pathname, place: a.closest('.trending, .widget, main')?.className.split(' ')[0] ?? 'elsewhere' }));
-    }, storyPath.source);
-
-  it('links no page to itself from a widget and shows no story twice on one page', async () => {
-    expect(articles.length).toBeGreaterThan(10);
-    for (const path of [...pageTypes.map(([, p]) => p), ...articles]) {
-      const page = await open(path, desktop);
-      const links = await storyLinks(page);
-      const hrefs = links.map((l) => l.href);
-      expect({ path, twice: links.filter((l, i) => hrefs.indexOf(l.href) !== i) }).toEqual({ path, twice: [] });
-      expect({ path, self: links.filter((l) => l.href === path) }).toEqual({ path, self: [] });
-      await page.context().close();
+  /**
+   * Loads `path` into `page` and waits until it has settled. `imagesAfterPaint` holds every image until the
+   * page has painted, as a slow connection does, and returns how many it held: routing turns the browser's
+   * cache off, so a page visited after another fetches its images again.
+   */
+  async function visit(page: Page, path: string, imagesAfterPaint = false): Promise<number> {
+    if (!imagesAfterPaint) {
+      await page.goto(`${site.origin}${path}`);
+      await settled(page);
+      return 0;
     }
-  });
+    const held: Route[] = [];
+    let painted = false;
+    const images = /\.(avif|webp|jpe?g|png|gif|svg)$/;
+    const hold = (route: Route) => (painted ? route.continue() : void held.push(route));
+    await page.route(images, hold);
+    await page.goto(`${site.origin}${path}`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    painted = true;
+    await Promise.all(held.map((route) => route.continue()));
+    await settled(page);
+    await page.unroute(images, hold);
+    return held.length;
+  }
 
   it('has every configured trending headline in the strip, with its long date', async () => {
     // The all-tags page lists no story of its own, so the strip has all six of the config's trending stories.
@@ -151,9 +187,12 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   });
 
   it('does not shift while loading, nor when the phone menu opens and closes (total under 0.01)', async () => {
-    for (const path of ['/news/', articleWithHero, articleWithoutHero, '/news/category/europe/']) {
-      for (const viewport of [desktop, phone]) {
-        const page = await open(path, viewport, { imagesAfterPaint: true });
+    for (const viewport of [desktop, phone]) {
+      // One page per width, led from one page to the next; each load counts its own shifts.
+      const page = await newPage(viewport);
+      for (const path of ['/news/', articleWithHero, articleWithoutHero, '/news/category/europe/']) {
+        // At least the masthead's logo waited for the first paint.
+        expect({ path, viewport, heldImages: (await visit(page, path, true)) > 0 }).toEqual({ path, viewport, heldImages: true });
         if (viewport === phone) {
           await page.click('.menu-toggle');
           await page.locator('#site-menu').waitFor({ state: 'visible' });
@@ -165,28 +204,16 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
           return { layoutShift: w.layoutShift, shifted: w.shifted };
         });
         expect({ path, viewport, shift: shift < 0.01 ? 'under 0.01' : { shift, shifted } }).toEqual({ path, viewport, shift: 'under 0.01' });
-        await page.context().close();
       }
-    }
-  });
-
-  it('never repeats the first paragraph as the standfirst', async () => {
-    let standfirsts = 0;
-    for (const path of articles) {
-      const page = await open(path, desktop);
-      const [standfirst, first] = await page.evaluate(() => [document.querySelector('.article__standfirst')?.textContent?.trim(), document.querySelector('.prose > p')?.textContent?.trim()]);
-      if (standfirst !== undefined) standfirsts++;
-      expect({ path, same: standfirst === first }).toEqual({ path, same: false });
       await page.context().close();
     }
-    // Some sample articles have a summary written by an editor, some do not.
-    expect(standfirsts).toBeGreaterThan(0);
-    expect(standfirsts).toBeLessThan(articles.length);
   });
 
   it('shows the story on the first screen of a 390×844 phone: a line of body text, or the top of the hero', async () => {
+    // One page for every article, as a reader following links would.
+    const page = await newPage(phone);
     for (const path of articles) {
-      const page = await open(path, phone);
+      await visit(page, path);
       const { hero, text } = await page.evaluate(() => ({
         hero: document.querySelector('.article__figure img')?.getBoundingClientRect().top,
         text: document.querySelector('.prose > p')?.getBoundingClientRect().top,
@@ -194,21 +221,21 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
       // A line of body text is about 30 px high.
       const top = hero ?? text! + 30;
       expect({ path, onFirstScreen: top <= phone.height }).toEqual({ path, onFirstScreen: true });
-      await page.context().close();
     }
-    const hero = await open(articleWithHero, phone);
-    expect(await hero.locator('.article__figure img').count()).toBe(1);
-    await hero.context().close();
+    await visit(page, articleWithHero);
+    expect(await page.locator('.article__figure img').count()).toBe(1);
+    await page.context().close();
   });
 
   it('keeps the sidebar no taller than the main column on every list page type', async () => {
+    const page = await newPage(desktop);
     for (const [type, path] of listPages) {
-      const page = await open(path, desktop);
+      await visit(page, path);
       const height = (selector: string) =>
         page.locator(selector).evaluate((el) => Math.max(...[...el.children].map((c) => c.getBoundingClientRect().bottom)) - el.getBoundingClientRect().top);
       const [main, sidebar] = [await height('main'), await height('.sidebar')];
       expect({ type, sidebarFits: sidebar <= main }).toEqual({ type, sidebarFits: true });
-      await page.context().close();
     }
+    await page.context().close();
   });
 });

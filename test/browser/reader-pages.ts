@@ -28,6 +28,24 @@ export const listPages = pageTypes.filter(([type]) => /^(home|category|tag|autho
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
 
+/** A story's path under /news/. */
+export const storyPath = /^\/news\/\d{4}\/\d{2}\/[^/]+\/$/;
+
+/** Links to stories on the page as it is now, by place: the Read More link repeats its card's headline link and is not counted. */
+export const storyLinks = (page: Page): Promise<{ href: string; place: string }[]> =>
+  page.evaluate((pattern) => {
+    const story = new RegExp(pattern);
+    return [...document.querySelectorAll<HTMLAnchorElement>('a[href]:not(.read-more)')]
+      .filter((a) => !a.getAttribute('href')!.startsWith('#') && story.test(new URL(a.href).pathname))
+      .map((a) => ({ href: new URL(a.href).pathname, place: a.closest('.trending, .widget, main')?.className.split(' ')[0] ?? 'elsewhere' }));
+  }, storyPath.source);
+
+/** Links to stories repeated on the page at `path`, and links to that page itself: both should be empty. */
+export function repeatsAndSelfLinks(path: string, links: { href: string; place: string }[]) {
+  const hrefs = links.map((l) => l.href);
+  return { path, twice: links.filter((l, i) => hrefs.indexOf(l.href) !== i), self: links.filter((l) => l.href === path.replace(/\?.*/, '')) };
+}
+
 /** Waits until what the page loads by itself is in: images, fonts, and search results on the search page. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('load');

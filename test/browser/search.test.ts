@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSampleSite } from '../support/browser.js';
+import { repeatsAndSelfLinks, storyLinks } from './reader-pages.js';
 
 // Site search as a reader meets it: the repository's own site built under a
 // sub-path, served by the project's server, driven in Debian's Chromium.
@@ -34,11 +35,16 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     await site?.close();
   });
 
+  // One page with JavaScript and one without, each led from one address to the next as a reader would.
+  const pages = new Map<boolean, Page>();
   async function open(path: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    page.setDefaultTimeout(waitMs);
-    page.on('pageerror', (e) => errors.push(e.message));
+    if (!pages.has(javaScriptEnabled)) {
+      const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+      page.setDefaultTimeout(waitMs);
+      page.on('pageerror', (e) => errors.push(e.message));
+      pages.set(javaScriptEnabled, page);
+    }
+    const page = pages.get(javaScriptEnabled)!;
     await page.goto(`${origin}${path}`);
     return page;
   }
@@ -58,7 +64,6 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     await page.waitForURL(`${origin}/news/search/?q=Catania`);
     expect(await results(page)).toEqual([{ title: catania, href: '/news/2026/11/catania-smuggling-trial-opens/' }]);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('closes the search box with Esc', async () => {
@@ -68,12 +73,13 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#search-dialog').isVisible(), { timeout: waitMs }).toBe(false);
     expect(page.url()).toBe(`${origin}/news/`);
-    await page.context().close();
   });
 
   it('runs the query from the address, and finds nothing in menus or the footer', async () => {
     const page = await open('/news/search/?q=Catania');
     expect(await results(page)).toEqual([{ title: catania, href: '/news/2026/11/catania-smuggling-trial-opens/' }]);
+    // No story linked twice once Pagefind has listed its results (the built markup of every page: layout.test.ts).
+    expect(repeatsAndSelfLinks('/news/search/?q=Catania', await storyLinks(page))).toEqual({ path: '/news/search/?q=Catania', twice: [], self: [] });
     expect(await page.locator('[data-search-fallback]').first().isVisible()).toBe(false);
     // Pagefind's box has a real label, not only a title.
     expect(await page.locator('label[for="search-input"]').textContent()).toBe('Search articles');
@@ -82,8 +88,6 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     await expect.poll(() => footerOnly.locator('.pagefind-ui__message').textContent(), { timeout: waitMs }).toBe('No results for Privacy');
     expect(await footerOnly.locator('.pagefind-ui__result').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.context().close();
-    await footerOnly.context().close();
   });
 
   it('works as plain links and a form without JavaScript', async () => {
@@ -96,7 +100,5 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
     expect(await search.locator('.search-page__note').textContent()).toContain('this form searches the site with DuckDuckGo');
     const links = await search.locator('.search-page__note a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(['/news/tags/', '/news/categories/']);
-    await page.context().close();
-    await search.context().close();
   });
 });

@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
 import { createStaticServer } from '../../src/dev/create-static-server.js';
-import { repoRoot } from './temp-site.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 /** Debian's chromium; .ci/run installs it. */
@@ -20,21 +16,17 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The repository's own site built under https://example.org/news/ into a temp
- * folder and served by the project's server (with the site's `_headers`), on a free port.
+ * The repository's own site, built once under https://example.org/news/ by the
+ * browser project's global setup (test/browser/sample-site.setup.ts), served by
+ * the project's server (with the site's `_headers`) on a free port.
  */
-export async function serveSampleSite(): Promise<{ origin: string; close(): Promise<void> }> {
-  const out = mkdtempSync(join(tmpdir(), 'migrant-site-browser-'));
-  const site = join(out, 'site');
-  const args = ['build', '--config', join(repoRoot, 'site.config.json'), '--out', site, '--base-url', 'https://example.org/news/', '--now', '2026-11-28T12:00:00Z', '--offline', '-q'];
-  await promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'migrant-site.js'), ...args], { cwd: repoRoot });
-  const server = createStaticServer({ dir: site, basePath: '/news/', host: '127.0.0.1' });
+export async function serveSampleSite(): Promise<{ origin: string; dir: string; close(): Promise<void> }> {
+  const dir = inject('sampleSite');
+  const server = createStaticServer({ dir, basePath: '/news/', host: '127.0.0.1' });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    async close() {
-      await new Promise((resolve) => server.close(resolve));
-      rmSync(out, { recursive: true, force: true });
-    },
+    dir,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
