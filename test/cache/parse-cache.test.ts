@@ -13,6 +13,7 @@ import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 
 // The parse cache is untrusted input (CI caches travel between branches): a
 // crafted or corrupt one never crashes a build nor puts anything into a page.
+// Search is off: the cache holds parsed sources, which the search index never reads.
 
 let site: FixtureCopy;
 afterEach(() => site?.cleanup());
@@ -34,7 +35,7 @@ const lesbos = (data: Stored) => data.entries.find(([key]) => key.startsWith('co
 
 describe('the parse cache', () => {
   it('drops entries of the wrong shape and builds the same site', async () => {
-    site = copyFixture('newsroom');
+    site = copyFixture('newsroom', { search: false });
     await build();
     tamper((data) => {
       lesbos(data).title = 42;
@@ -48,7 +49,7 @@ describe('the parse cache', () => {
   });
 
   it('ignores a well-formed entry written by other generator code', async () => {
-    site = copyFixture('newsroom');
+    site = copyFixture('newsroom', { search: false });
     await build();
     tamper((data) => {
       data.format = data.format.replace(generatorKey(), 'another-branch');
@@ -59,7 +60,7 @@ describe('the parse cache', () => {
   });
 
   it('survives a cache file that is not a cache at all', async () => {
-    site = copyFixture('newsroom');
+    site = copyFixture('newsroom', { search: false });
     mkdirSync(cacheDir(site.root), { recursive: true });
     writeFileSync(cacheFile(), serialize({ format: 1, entries: 'x' }));
     writeFileSync(join(cacheDir(site.root), 'state.v8'), 'not v8 at all');
@@ -67,7 +68,7 @@ describe('the parse cache', () => {
   });
 
   it('parses everything again, with a warning naming the file, when the cache file is cut short or damaged', async () => {
-    site = copyFixture('newsroom');
+    site = copyFixture('newsroom', { search: false });
     await build();
     const whole = readFileSync(cacheFile());
     const damaged = [whole.subarray(0, 10), whole.subarray(0, whole.length >> 1), whole.subarray(0, whole.length - 1), Buffer.concat([whole, Buffer.from('x')])];
@@ -82,7 +83,7 @@ describe('the parse cache', () => {
   });
 
   it('writes through a fresh, exclusively created temp file, never a planted symlink', async () => {
-    site = copyFixture('newsroom');
+    site = copyFixture('newsroom', { search: false });
     const { config, root } = await loadConfig(`${site.root}/site.config.json`);
     mkdirSync(cacheDir(root), { recursive: true });
     const victim = join(site.root, 'victim.txt');

@@ -1,6 +1,8 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { atom, rss } from '../external-feeds/sample-feeds.js';
+import { startFeedServer, xml } from '../support/feed-server.js';
 import { article, createTempSite, repoRoot, type TempSite } from '../support/temp-site.js';
 
 const sites: TempSite[] = [];
@@ -92,10 +94,22 @@ describe('migrant-site check', () => {
     const s = createTempSite({});
     sites.push(s);
     for (const part of ['content', 'site.config.json']) cpSync(join(repoRoot, part), join(s.root, part), { recursive: true });
-    const { code, stdout, stderr } = await s.main('check', now);
-    expect(code).toBe(0);
-    expect(stderr).not.toMatch(/MS7\d\d/);
-    expect(`${stdout}${stderr}`).toMatch(/checked \d+ pages and \d+ feeds and sitemaps: 0 errors/);
-    expect(s.exists('dist')).toBe(false);
+    // The site's external feeds, served from here: the pages are checked with their feed widgets, and the
+    // check neither depends on the network nor waits for it to fail (seconds where there is none).
+    const feeds = await startFeedServer({ '/rss.xml': xml(rss()), '/atom.xml': xml(atom) });
+    try {
+      const config = JSON.parse(s.read('site.config.json')) as { externalFeeds: { feeds: Record<string, { url: string }> } };
+      Object.values(config.externalFeeds.feeds).forEach((feed, i) => (feed.url = `${feeds.origin}/${i % 2 === 0 ? 'rss' : 'atom'}.xml`));
+      s.write('site.config.json', JSON.stringify(config));
+      const { code, stdout, stderr } = await s.main('check', now);
+      expect(stderr).not.toContain('MS504');
+      expect(feeds.requests.length).toBe(Object.keys(config.externalFeeds.feeds).length);
+      expect(code).toBe(0);
+      expect(stderr).not.toMatch(/MS7\d\d/);
+      expect(`${stdout}${stderr}`).toMatch(/checked \d+ pages and \d+ feeds and sitemaps: 0 errors/);
+      expect(s.exists('dist')).toBe(false);
+    } finally {
+      await feeds.close();
+    }
   });
 });

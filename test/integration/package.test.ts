@@ -22,7 +22,7 @@ async function npm(cwd: string, ...args: string[]) {
 }
 
 beforeAll(async () => {
-  // Pack a copy, so prepack's clean rebuild of lib/ never pulls lib/ from under tests running beside this one.
+  // Pack a copy, so the clean rebuild of lib/ (prepack empties it, prepare compiles) never pulls lib/ from under tests running beside this one.
   const copy = join(work, 'package');
   mkdirSync(copy);
   for (const part of ['bin', 'src', 'theme', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'site.config.schema.json', 'README.md', 'LICENSE']) {

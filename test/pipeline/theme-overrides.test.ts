@@ -21,9 +21,8 @@ afterEach(async () => {
 });
 
 function themedFixture(): FixtureCopy {
-  site = copyFixture('newsroom', { ownTemplates: false });
   // Search is indexed apart from rebuilds under serve; without it the output folder settles with the rebuild.
-  site.edit('site.config.json', (t) => t.replace(/}\s*$/, ', "search": { "enabled": false } }\n'));
+  site = copyFixture('newsroom', { ownTemplates: false, search: false });
   return site;
 }
 

@@ -32,9 +32,7 @@ const steps: [string, (s: FixtureCopy) => void, string][] = [
 describe('warm builds', () => {
   // The plain run keeps search on (its index is reused or remade); the drafts run turns it off for speed.
   it.each([{}, { drafts: true, future: true }])('equal a cold build after each change, writing only what changed (%o)', async (flags: Flags) => {
-    site = copyFixture('newsroom');
-    if (flags.drafts) site.edit('site.config.json', (t) => t.replace(/\}\s*$/, ', "search": { "enabled": false } }\n'));
-    if (flags.drafts) expect(site.read('site.config.json')).toContain('"search": { "enabled": false }');
+    site = copyFixture('newsroom', { search: !flags.drafts });
     const now = '2024-11-10T12:00:00Z';
     expect((await build(now, flags)).summary?.pages).toBeGreaterThan(10);
     expect((await build(now, flags)).summary?.written).toBe(0);

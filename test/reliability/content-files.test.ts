@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
 
-// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+// The FIFO test runs the CLI in a child process (a blocked read must not hang the test runner); the rest build in-process.
 vi.setConfig({ testTimeout: 240_000 });
 
 const cleanups: (() => void)[] = [];
@@ -45,7 +45,7 @@ describe('content files that are not what they seem', () => {
     if (folder === 'posts') rmSync(join(s.root, 'content/posts'), { recursive: true });
     mkdirSync(join(s.root, 'content'), { recursive: true });
     symlinkSync(outside, join(s.root, 'content', folder));
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`content/${folder} error MS215 content/${folder} is a symbolic link to a folder outside content/`);
     expect(s.exists('dist')).toBe(false);
@@ -58,7 +58,7 @@ describe('popularity data', () => {
     const s = site();
     const latin1 = Buffer.concat([Buffer.from('{"/2024/11/a/": 12, "S'), Buffer.from([0xe3]), Buffer.from('o Paulo": 3}')]);
     s.write('content/data/popularity.json', latin1);
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/content\/data\/popularity\.json:1:\d+ error MS200 file is not valid UTF-8 text/);
     expect(s.exists('dist')).toBe(false);
@@ -72,7 +72,7 @@ describe('author files', () => {
       'content/authors/Amina-X.md': '---\nname: Amina X\n---\nBio one.\n',
       'content/authors/amina-x.md': '---\nname: Amina Xu\n---\nBio two.\n',
     });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('content/authors/amina-x.md error MS320 author files content/authors/Amina-X.md and content/authors/amina-x.md name the same author');
     expect(s.exists('dist')).toBe(false);

@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/format-diagnostic.js';
 import { createTempSite, type TempSite } from '../support/temp-site.js';
-
-// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
-vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 item 14: values quoted from content cannot forge diagnostic lines or disguise file names.
 
@@ -30,7 +27,7 @@ describe('quoted values in diagnostics', () => {
   it('a build prints one line per problem, however the content is written', async () => {
     const s = createTempSite({ 'content/posts/a\u202Egpj.md': '---\ntitle: A\ndate: "2024-01-01\\ncontent/posts/b.md:1:1 error MS000 forged"\n---\nBody\n' });
     sites.push(s);
-    const result = await s.run('build', '--now=2024-11-10T12:00:00Z');
+    const result = await s.main('build', '--now=2024-11-10T12:00:00Z');
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => / error MS\d+ /.test(l));
     expect(lines).toHaveLength(1);

@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputPaths } from '../../src/routes/check-output-paths.js';
 import { toOutputPath } from '../../src/routes/output-path.js';
 import { article, createTempSite, type TempSite } from '../support/temp-site.js';
-
-// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
-vi.setConfig({ testTimeout: 240_000 });
 
 // Issue 11 item 3: no URL content can set may publish a dotfile (`dist/.htaccess`, `dist/.env`).
 
@@ -22,7 +19,7 @@ const now = '--now=2024-11-10T12:00:00Z';
 describe('hidden segments in content URLs', () => {
   it.each(['/.htaccess', '/.env', '/%2eenv', '/.well-known/security.txt', '/old/.git/config'])('refuses the alias %s at its line, and writes nothing', async (alias) => {
     const s = site({ 'content/posts/a.md': article({ title: 'A', date: '2024-11-06', aliases: JSON.stringify([alias]) }) });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/content\/posts\/a\.md:4:\d+ error MS210 'aliases' entries must not name hidden files or folders/);
     expect(s.exists('dist')).toBe(false);
@@ -30,7 +27,7 @@ describe('hidden segments in content URLs', () => {
 
   it.each(['.env', '.htaccess'])('refuses the slug %s at its line', async (slug) => {
     const s = site({ 'content/posts/a.md': article({ title: 'A', date: '2024-11-06', slug: JSON.stringify(slug) }) });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/content\/posts\/a\.md:4:\d+ error MS307 unsafe slug/);
     expect(s.exists('dist')).toBe(false);
@@ -38,7 +35,7 @@ describe('hidden segments in content URLs', () => {
 
   it('refuses a permalink pattern with a hidden folder, at its place in the config', async () => {
     const s = site({ 'content/posts/a.md': article({ title: 'A', date: '2024-11-06' }) }, { permalinks: { post: '/.posts/{slug}/' } });
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/site\.config\.json:\d+:\d+ error MS102 permalinks\.post: must not contain hidden segments \("\.posts"\)/);
     expect(s.exists('dist')).toBe(false);

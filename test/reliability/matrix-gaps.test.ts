@@ -5,7 +5,7 @@ import { checkOutputPaths } from '../../src/routes/check-output-paths.js';
 import { article, createTempSite, repoRoot, type TempSite } from '../support/temp-site.js';
 import { bin, start, waitFor } from './processes.js';
 
-// These tests run the CLI in child processes: on a loaded machine one build can take many seconds.
+// The dev-server tests run the CLI in child processes (signals, the bound address): on a loaded machine one start can take many seconds.
 vi.setConfig({ testTimeout: 240_000 });
 
 // Rows of ../shared/RELIABILITY.md that had no test of their own.
@@ -37,10 +37,10 @@ describe('row 29: a render error in one article of many', () => {
     // A template error that only a featured article reaches, so the first build is good.
     s.write('templates/layouts/post.hbs', `${readFileSync(join(repoRoot, 'theme/layouts/post.hbs'), 'utf8')}{{#if post.featured}}{{shareUrl "myspace" post}}{{/if}}`);
     const now = '--now=2024-11-10T12:00:00Z';
-    expect((await s.run('build', now)).code).toBe(0);
+    expect((await s.main('build', now)).code).toBe(0);
     const before = Object.fromEntries(s.list().map((f) => [f, s.read(`dist/${f}`)]));
     s.write('content/posts/p30.md', article({ title: 'Report 30', date: '2024-11-06', featured: true }));
-    const result = await s.run('build', now);
+    const result = await s.main('build', now);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/templates\/layouts\/post\.hbs.* error MS402 .*content\/posts\/p30\.md/);
     expect(Object.fromEntries(s.list().map((f) => [f, s.read(`dist/${f}`)]))).toEqual(before);

@@ -19,12 +19,18 @@ export interface FixtureCopy {
  * A copy of `test/fixtures/<name>` in a temp folder. Unless `ownTemplates` is
  * false, the built-in theme is copied into its `templates/`, so that steps can
  * edit templates as a site does; without, the site uses the built-in theme.
+ * `search: false` turns the site's search off (Pagefind is the slowest stage)
+ * for tests whose claim is not about search.
  */
-export function copyFixture(name: string, { ownTemplates = true } = {}): FixtureCopy {
+export function copyFixture(name: string, { ownTemplates = true, search = true } = {}): FixtureCopy {
   const root = mkdtempSync(join(tmpdir(), `migrant-${name}-`));
   cpSync(join(repoRoot, 'test', 'fixtures', name), root, { recursive: true });
   if (ownTemplates) cpSync(join(repoRoot, 'theme'), join(root, 'templates'), { recursive: true });
   const abs = (p: string) => join(root, p);
+  if (!search) {
+    const config = JSON.parse(readFileSync(abs('site.config.json'), 'utf8')) as { search?: object };
+    writeFileSync(abs('site.config.json'), JSON.stringify({ ...config, search: { ...config.search, enabled: false } }, null, 2));
+  }
   return {
     root,
     write(path, text) {
