@@ -45,4 +45,24 @@ describe('dev-server rule 8: watching the site', () => {
     await waitFor(() => expected.every((p) => reported.has(p)), `${expected.join(', ')} to be reported`);
     expect([...reported].sort()).toEqual(expected);
   });
+
+  it('reports a save that follows the last one within 50 ms (chokidar drops such change events)', async () => {
+    site = createTempSite({ 'content/posts/a.md': article({ title: 'A', date: '2024-11-01' }) });
+    const reports: string[] = [];
+    watcher = await watchSite({
+      root: site.root,
+      paths: [''],
+      ignored,
+      // No quiet time: the second save below lands right after chokidar reported the first.
+      timing: { quietMs: 0, repeatQuietMs: 0 },
+      onBatch: (paths) => {
+        reports.push(...paths);
+        if (reports.length === 1) site!.write('content/posts/a.md', article({ title: 'A, formatted', date: '2024-11-01' }));
+      },
+      onError: (e) => { throw e; },
+    });
+    site.write('content/posts/a.md', article({ title: 'A, revised', date: '2024-11-01' }));
+    await waitFor(() => reports.length >= 2, 'the second save to be reported', 30_000);
+    expect(reports.slice(0, 2)).toEqual(['content/posts/a.md', 'content/posts/a.md']);
+  });
 });
