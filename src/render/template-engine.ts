@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { memoize } from '../text/memoize.js';
 import type { HelperDef, HelperScope } from './helper-registry.js';
 
 // The only handlebars import. Each engine is an isolated Handlebars.create()
@@ -66,7 +67,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
   const partialNames = new Set(set.partials.map((p) => p.name));
   const usedPartials = new Map<string, string[]>();
   const calls: { file: string; ast: unknown }[] = [];
-  const compileOptions = { knownHelpers, knownHelpersOnly: true, preventIndent: true };
+  const helperNames = Object.keys(knownHelpers).sort().join(',');
 
   const compile = (t: TemplateSource) => {
     if (t.unreadable) {
@@ -74,8 +75,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       return undefined;
     }
     try {
-      const ast = env.parse(t.source);
-      const partials = findPartials(ast);
+      const { ast, partials, spec } = precompiled(helperNames, t.source);
       for (const p of partials) {
         if (!partialNames.has(p.name)) {
           diagnostics.push(
@@ -90,10 +90,6 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       }
       usedPartials.set(t.file, partials.map((p) => p.name));
       calls.push({ file: t.file, ast });
-      // Compiled up front, so syntax and unknown-helper errors surface now, not
-      // at page 500. Handlebars.compile would compile again lazily at first use;
-      // loading the precompiled spec is what it does internally, done once.
-      const spec = env.precompile(ast, compileOptions);
       return env.template(new Function(`return ${spec}`)()) as HandlebarsTemplateDelegate;
     } catch (cause) {
       diagnostics.push(templateError(t, cause));
@@ -190,6 +186,23 @@ interface PartialUse {
   line: number;
   column: number;
 }
+
+/**
+ * A template parsed and precompiled, up front, so syntax and unknown-helper
+ * errors surface now, not at page 500 (Handlebars.compile would compile
+ * lazily at first use; loading the precompiled spec is what it does
+ * internally, done once). Kept by source and helper names, all it depends on:
+ * every build, a worker thread and `serve --watch` after a config change make
+ * a new engine from mostly the same templates, and this is most of the cost.
+ */
+const precompiled = memoize(
+  (helperNames: string, source: string) => {
+    const ast = Handlebars.parse(source);
+    const knownHelpers = Object.fromEntries(helperNames.split(',').map((name) => [name, true]));
+    return { ast, partials: findPartials(ast), spec: Handlebars.precompile(ast, { knownHelpers, knownHelpersOnly: true, preventIndent: true }) };
+  },
+  { limit: 2000 },
+);
 
 function findPartials(node: unknown, found: PartialUse[] = []): PartialUse[] {
   if (!node || typeof node !== 'object') return found;

@@ -37,6 +37,20 @@ describe('createTemplateEngine', () => {
     expect(diagnostics[0].message).toContain('shout');
   });
 
+  it('compiles a template seen before to the same result in a new engine, with each engine\'s own helpers and partials', () => {
+    const source = '<h1>{{title}}</h1>{{> byline}}';
+    expect(engineFor({ post: source }, { byline: 'By {{author}}' }).engine!.render('post', { title: 'A', author: 'Ana' }, 'p')).toBe('<h1>A</h1>By Ana');
+    expect(engineFor({ post: source }, { byline: 'Par {{author}}' }).engine!.render('post', { title: 'B', author: 'Léa' }, 'p')).toBe('<h1>B</h1>Par Léa');
+    // Known to one helper set, unknown to another: the compiled template depends on both.
+    const other = createTemplateEngine({ layouts: [{ name: 'post', file: 'templates/layouts/post.hbs', source: '{{url path}}' }], partials: [] }, {});
+    expect(other.diagnostics).toMatchObject([{ code: 'MS401', file: 'templates/layouts/post.hbs' }]);
+    expect(engineFor({ post: '{{url path}}' }).engine!.render('post', { path: '/a/' }, 'p')).toBe('/news/a/');
+  });
+
+  it('reports a template error every time it is compiled, not only the first', () => {
+    for (let i = 0; i < 2; i++) expect(engineFor({ post: 'a\n{{#if x}}\nb' }).diagnostics).toMatchObject([{ code: 'MS401', line: 3 }]);
+  });
+
   it('reports a missing partial where it is used', () => {
     const { diagnostics } = engineFor({ post: 'x\n\n   {{> sidebar}}' });
     expect(diagnostics).toEqual([
