@@ -47,17 +47,19 @@ export async function renderPages(job: RenderJob, sinks: RenderSinks): Promise<v
   const threads = renderThreads(job);
   const render = threads > 0 ? inWorkers(job, job.workers!) : inProcess(job);
   // Worker threads render a few chunks ahead while this thread hands pages on; chunk results are taken in order.
+  // A chunk leaves the queue when taken: a settled promise holds its pages' HTML, and kept all, they held the whole site.
   const ahead = Math.max(1, 2 * threads);
-  const started: Promise<string[]>[] = [];
-  const start = (i: number) => {
-    const html = render(chunks[i]);
+  const inFlight: Promise<string[]>[] = [];
+  let started = 0;
+  const start = () => {
+    const html = render(chunks[started++]);
     html.catch(() => undefined); // awaited in turn below; a failure is not unhandled while earlier chunks finish
-    started.push(html);
+    inFlight.push(html);
   };
   let done = 0;
   for (let i = 0; i < chunks.length; i++) {
-    while (started.length < Math.min(chunks.length, i + ahead)) start(started.length);
-    const html = await started[i];
+    while (started < Math.min(chunks.length, i + ahead)) start();
+    const html = await inFlight.shift()!;
     await Promise.all(chunks[i].map((route, j) => sinks.onPage({ route, html: html[j] })));
     sinks.onProgress?.((done += chunks[i].length), routes.length);
   }
