@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
-import { desktop, pageTypes, phone, settled } from './reader-pages.js';
+import { articleWithHero, desktop, pageTypes, phone, settled } from './reader-pages.js';
 
 // axe-core on every page type of the sample site, at desktop and phone widths,
-// with the search box closed and open (and the phone menu open): no violations.
+// and with the search box open and the phone menu open: no violations.
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -65,16 +65,21 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every page type', () 
     await page.locator('#search-dialog').waitFor({ state: 'visible' });
   }
 
-  it.each(pageTypes)('%s (%s): no violations at desktop and phone widths, search box closed and open', async (_type, path) => {
-    // Loaded once: closed at desktop then phone width, opened at phone width, then back at desktop width.
+  it.each(pageTypes)('%s (%s): no violations at desktop and phone widths', async (_type, path) => {
     await open(path, desktop);
-    expect({ width: 'desktop', closed: await audit() }).toEqual({ width: 'desktop', closed: [] });
+    expect({ width: 'desktop', violations: await audit() }).toEqual({ width: 'desktop', violations: [] });
     await resize(phone);
-    expect({ width: 'phone', closed: await audit() }).toEqual({ width: 'phone', closed: [] });
+    expect({ width: 'phone', violations: await audit() }).toEqual({ width: 'phone', violations: [] });
+  });
+
+  // The search box is one partial (header.hbs), the same on every page, opened with showModal(), which makes the
+  // rest of the page inert rather than changing it: auditing it open on one page covers it on all of them.
+  it('has no violations with the search box open, at phone and desktop widths', async () => {
+    await open(articleWithHero, phone);
     await openSearchBox();
-    expect({ width: 'phone', open: await audit() }).toEqual({ width: 'phone', open: [] });
+    expect({ width: 'phone', violations: await audit() }).toEqual({ width: 'phone', violations: [] });
     await resize(desktop);
-    expect({ width: 'desktop', open: await audit() }).toEqual({ width: 'desktop', open: [] });
+    expect({ width: 'desktop', violations: await audit() }).toEqual({ width: 'desktop', violations: [] });
   });
 
   it('has no violations with the phone menu open', async () => {
