@@ -62,10 +62,9 @@ function parseTable(text: string, fail: Fail): MessageTable | undefined {
   }
   const table: MessageTable = {};
   for (const [key, value] of Object.entries(data)) {
-    const at = lineOf(text, key);
     if (typeof value === 'string') table[key] = value;
     else if (isPlural(value)) table[key] = value;
-    else fail(`"${key}" must be a text or plural forms`, 'write "key": "text", or "key": { "one": "{count} article", "other": "{count} articles" }', at);
+    else fail(`"${key}" must be a text or plural forms`, 'write "key": "text", or "key": { "one": "{count} article", "other": "{count} articles" }', lineOf(text, key));
   }
   return table;
 }

@@ -66,7 +66,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
 
   const partialNames = new Set(set.partials.map((p) => p.name));
   const usedPartials = new Map<string, string[]>();
-  const calls: { file: string; ast: unknown }[] = [];
+  const calls: { file: string; ast: object }[] = [];
   const helperNames = Object.keys(knownHelpers).sort().join(',');
 
   const compile = (t: TemplateSource) => {
@@ -90,7 +90,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       }
       usedPartials.set(t.file, partials.map((p) => p.name));
       calls.push({ file: t.file, ast });
-      return env.template(new Function(`return ${spec}`)()) as HandlebarsTemplateDelegate;
+      return env.template(spec) as HandlebarsTemplateDelegate;
     } catch (cause) {
       diagnostics.push(templateError(t, cause));
       return undefined;
@@ -133,7 +133,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       sources: set,
       hasLayout: (name) => layouts.has(name),
       text: (key, params, lang) => String(helpers.t!.fn(key, { hash: params, lang } satisfies HelperScope)),
-      literalCalls: (helper) => calls.flatMap(({ file, ast }) => findLiteralCalls(ast, helper).map((call) => ({ ...call, file }))),
+      literalCalls: (helper) => calls.flatMap(({ file, ast }) => literalCallsIn(ast, helper).map((call) => ({ ...call, file }))),
       filesOf,
       renderShortcode(name, context, page) {
         const shortcode = shortcodes.get(name);
@@ -194,15 +194,28 @@ interface PartialUse {
  * internally, done once). Kept by source and helper names, all it depends on:
  * every build, a worker thread and `serve --watch` after a config change make
  * a new engine from mostly the same templates, and this is most of the cost.
+ * The spec is kept evaluated: it holds no environment (each engine's
+ * env.template() binds its own helpers and partials to it), and evaluating
+ * its source again for every engine was a tenth of a small site's build.
  */
 const precompiled = memoize(
   (helperNames: string, source: string) => {
     const ast = Handlebars.parse(source);
     const knownHelpers = Object.fromEntries(helperNames.split(',').map((name) => [name, true]));
-    return { ast, partials: findPartials(ast), spec: Handlebars.precompile(ast, { knownHelpers, knownHelpersOnly: true, preventIndent: true }) };
+    const spec = Handlebars.precompile(ast, { knownHelpers, knownHelpersOnly: true, preventIndent: true });
+    return { ast, partials: findPartials(ast), spec: new Function(`return ${spec}`)() as TemplateSpecification };
   },
   { limit: 2000 },
 );
+
+/** The literal calls of a helper in a template: asked of every engine, answered once per parsed template. */
+const literalCallsByAst = new WeakMap<object, Map<string, Omit<LiteralCall, 'file'>[]>>();
+function literalCallsIn(ast: object, helper: string): Omit<LiteralCall, 'file'>[] {
+  let byHelper = literalCallsByAst.get(ast);
+  if (!byHelper) literalCallsByAst.set(ast, (byHelper = new Map()));
+  if (!byHelper.has(helper)) byHelper.set(helper, findLiteralCalls(ast, helper));
+  return byHelper.get(helper)!;
+}
 
 function findPartials(node: unknown, found: PartialUse[] = []): PartialUse[] {
   if (!node || typeof node !== 'object') return found;
