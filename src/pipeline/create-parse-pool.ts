@@ -3,17 +3,21 @@ import { createRenderWorkers, type RenderWorkers } from './render-workers.js';
 import { parseInProcess } from './parse-in-process.js';
 import type { ParseBatch } from './parse-worker.js';
 import type { ParsedSource } from '../content/parse-source.js';
-import { createWorkerThreads } from './worker-threads.js';
+import { createWorkerThreads, minItemsForThreads } from './worker-threads.js';
 
 /** The worker threads of a build or a serve session: markdown, and (through `render`) pages. */
 export interface ParsePool {
   parseMany: ParseMany;
+  /** How many threads the pool runs (0: none). */
+  threads: number;
   render: RenderWorkers;
   close(): Promise<void>;
 }
 
 // Below this many files a pool costs more to start than it saves.
 const minFilesForWorkers = 200;
+/** `always` or `never`, as MIGRANT_SITE_RENDER_WORKERS (render-workers.ts) for pages. */
+export const parseWorkersVariable = 'MIGRANT_SITE_PARSE_WORKERS';
 const batchSize = 64;
 
 /**
@@ -21,11 +25,13 @@ const batchSize = 64;
  * worker threads, one per core, in batches rather than one message per file.
  * Results come back in input order, so output does not depend on scheduling.
  */
-export function createParsePool(threads?: number, onProgress?: (done: number, total: number) => void): ParsePool {
+export function createParsePool(threads?: number, onProgress?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env): ParsePool {
   const workers = createWorkerThreads(threads);
+  const minFiles = minItemsForThreads(env[parseWorkersVariable], minFilesForWorkers);
   return {
+    threads: workers.size,
     async parseMany(sources, options) {
-      if (workers.size === 0 || sources.length < minFilesForWorkers) return parseInProcess(sources, options);
+      if (workers.size === 0 || sources.length < minFiles) return parseInProcess(sources, options);
       const batches: ParseBatch[] = [];
       for (let i = 0; i < sources.length; i += batchSize) batches.push({ sources: sources.slice(i, i + batchSize), options });
       let done = 0;

@@ -1,6 +1,6 @@
 import { SiteError } from '../diagnostics/diagnostic.js';
 import type { RenderBatch, RenderBatchResult } from './render-worker.js';
-import type { WorkerThreads } from './worker-threads.js';
+import { minItemsForThreads, type WorkerThreads } from './worker-threads.js';
 
 /** Page rendering on worker threads, for render passes large enough to pay for them. */
 export interface RenderWorkers {
@@ -21,13 +21,13 @@ const minPagesForWorkers = 500;
 /**
  * `MIGRANT_SITE_RENDER_WORKERS=always` sends every render pass to the threads
  * whatever its size, `never` keeps rendering on the main thread (for tests and
- * measurements; `--workers 0` turns off the threads of both stages).
+ * measurements; `--workers 0` turns off the threads of both stages;
+ * `MIGRANT_SITE_PARSE_WORKERS` does the same for markdown).
  */
 export const renderWorkersVariable = 'MIGRANT_SITE_RENDER_WORKERS';
 
 export function createRenderWorkers(workers: WorkerThreads, env: NodeJS.ProcessEnv = process.env): RenderWorkers {
-  const mode = env[renderWorkersVariable];
-  const minPages = mode === 'always' ? 1 : mode === 'never' ? Infinity : minPagesForWorkers;
+  const minPages = minItemsForThreads(env[renderWorkersVariable], minPagesForWorkers);
   return {
     wants: (pages) => workers.size > 0 && pages > 0 && pages >= minPages,
     threads: workers.size,

@@ -66,7 +66,13 @@ export async function openSite(options: BuildOptions, pool: ParsePool): Promise<
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const pool = createParsePool(options.workers, (done, total) => options.logger.progress?.('parse', done, total));
+  let onThreads = false;
+  const pool = createParsePool(options.workers, (done, total) => {
+    // Only a pass on the threads reports progress: said once, as the render stage says it.
+    if (!onThreads) options.logger.debug(`  (parsing on ${pool.threads} worker threads)`);
+    onThreads = true;
+    options.logger.progress?.('parse', done, total);
+  });
   try {
     const { builder } = await openSite(options, pool);
     const configMs = performance.now() - started;

@@ -29,3 +29,11 @@ export function createWorkerThreads(threads = availableParallelism()): WorkerThr
     },
   };
 }
+
+/**
+ * From how many items (files, pages) a stage sends its work to the threads: the measured break-even, or
+ * what an environment variable of the stage asks for: `always` (any size, for tests and measurements) or `never`.
+ */
+export function minItemsForThreads(mode: string | undefined, breakEven: number): number {
+  return mode === 'always' ? 1 : mode === 'never' ? Infinity : breakEven;
+}
