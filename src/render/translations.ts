@@ -16,16 +16,30 @@ export type Translations = Record<string, MessageTable>;
 export const fallbackLanguage = 'en';
 
 /** Where a language's words are looked up, in order: `pt-BR` → `pt-BR`, `pt`, `en`. */
-export function lookupChain(lang: string): string[] {
+export const lookupChain: (lang: string) => readonly string[] = memoize((lang: string) => {
   const chain: string[] = [];
   const parts = lang.split('-');
   for (let n = parts.length; n > 0; n--) chain.push(parts.slice(0, n).join('-'));
   if (!chain.includes(fallbackLanguage)) chain.push(fallbackLanguage);
   return chain;
-}
+});
+
+type Found = { message: Message; lang: string } | undefined;
+
+// A page asks for a hundred or so texts, the same on every page: each is looked up once per set of tables
+// (a build loads its tables once; a new set is a new object, so an edited file is never answered from here).
+const foundIn = new WeakMap<Translations, Map<string, Found>>();
 
 /** The message for a key in a language, with the language it was found in; undefined when not even English has it. */
-export function findMessage(translations: Translations, lang: string, key: string): { message: Message; lang: string } | undefined {
+export function findMessage(translations: Translations, lang: string, key: string): Found {
+  let found = foundIn.get(translations);
+  if (!found) foundIn.set(translations, (found = new Map()));
+  const id = `${lang}\0${key}`;
+  if (!found.has(id)) found.set(id, lookUp(translations, lang, key));
+  return found.get(id);
+}
+
+function lookUp(translations: Translations, lang: string, key: string): Found {
   for (const candidate of lookupChain(lang)) {
     const table = Object.hasOwn(translations, candidate) ? translations[candidate] : undefined;
     if (table && Object.hasOwn(table, key)) return { message: table[key]!, lang: candidate };
