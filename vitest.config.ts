@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import InterleavingSequencer from './test/support/interleave-sequencer.js';
 
 // Projects: `npx vitest --project unit` gives feedback in seconds;
 // `integration` (and `integration-mocked`, the files that mock a module)
@@ -35,6 +36,7 @@ export default defineConfig({
     // Vitest's default leaves a core free (one worker on two cores), but many of these files wait on
     // Chromium, child processes or the disk for much of their time: one worker per core keeps both busy.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: InterleavingSequencer },
     projects: [
       // Importing the pipeline costs about a second per file: files in one worker share their imports
       // (isolate: false). Module state they share is caches keyed on their inputs; no file relies on a fresh one.
