@@ -62,7 +62,8 @@ export function isChunkFile(path: string): boolean {
  * the manifest on every build, not kept with the indexes, so a warm build never
  * serves one older than the code that made the manifest.
  */
-const searchModule = readFileSync(new URL('../../theme/pagefind/pagefind.js', import.meta.url));
+let searchModule: Buffer | undefined;
+const searchModuleSource = () => (searchModule ??= readFileSync(new URL('../../theme/pagefind/pagefind.js', import.meta.url)));
 
 /**
  * What the search page reads before it searches: the manifest of the folders
@@ -74,6 +75,6 @@ export function renderSearchEntry(chunksWithArticles: readonly number[]): Genera
   const words = chunksWithArticles.length > 1 ? { words: wordIndexFolder } : {};
   return [
     { url: chunkManifestUrl, data: `${JSON.stringify({ version: 2, chunks: chunksWithArticles.map(chunkFolder), ...words })}\n`, origin: 'search index' },
-    { url: `${searchBundleUrl}pagefind.js`, data: searchModule, origin: 'search index' },
+    { url: `${searchBundleUrl}pagefind.js`, data: searchModuleSource(), origin: 'search index' },
   ];
 }
