@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// node bench/search-chunks.mjs --baseline DIR [--articles 4000,16000] [--runs 2] [--seed 42]
+// node bench/search-chunks.mjs --baseline DIR [--articles 4000,16000] [--runs 2] [--seed 42] [--chunk-size N]
 // The search stage of the full site, before and after the index was split into chunks:
 // for each size and run, a cold build (no dist/, no .cache/) and then a build after one
 // article's body was edited, with the baseline CLI (DIR: a checkout with bin/, lib/ and
 // theme/ compiled, e.g. main) and with this tree's, alternating which goes first.
-// Prints the `search` stage and the whole build as medians (min–max) in markdown.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Prints the `search` stage and the whole build as medians (min–max) in markdown, and the
+// size of the cold build's /pagefind/ (with --chunk-size, the site's search.chunkSize for the run).
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toggleBodyEdit, pickArticles } from './harness/edits.mjs';
@@ -20,10 +21,11 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '4000,16000' },
     runs: { type: 'string', default: '2' },
     seed: { type: 'string', default: '42' },
+    'chunk-size': { type: 'string' },
   },
 });
 if (!values.baseline) {
-  console.error('usage: node bench/search-chunks.mjs --baseline DIR [--articles 4000,16000] [--runs 2] [--seed 42]');
+  console.error('usage: node bench/search-chunks.mjs --baseline DIR [--articles 4000,16000] [--runs 2] [--seed 42] [--chunk-size N]');
   process.exit(2);
 }
 
@@ -43,7 +45,11 @@ async function build(cli, site) {
   const run = await measure(process.execPath, [cli, 'build', '--now', now, '--verbose'], { cwd: site });
   const { stages, summary } = parseBuildOutput(run.stdout);
   const chunks = /search: (\d+) of (\d+) chunks indexed/.exec(run.stdout);
-  return { search: stages.search ?? 0, ms: summary.ms, wallMs: run.wallMs, chunks: chunks ? `${chunks[1]} of ${chunks[2]}` : 'one index' };
+  return { search: stages.search ?? 0, ms: summary.ms, wallMs: run.wallMs, chunks: chunks ? `${chunks[1]} of ${chunks[2]}` : 'one index', bytes: bytesUnder(join(site, 'dist', 'pagefind')) };
+}
+
+function bytesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
 const machine = machineInfo();
@@ -52,6 +58,12 @@ for (const articles of values.articles.split(',').map(Number)) {
   const { site } = ensureCorpus(articles, Number(values.seed));
   const { body } = pickArticles(site);
   const original = readFileSync(body.file, 'utf8');
+  const configFile = join(site, 'site.config.json');
+  const config = readFileSync(configFile, 'utf8');
+  if (values['chunk-size']) {
+    const parsed = JSON.parse(config);
+    writeFileSync(configFile, JSON.stringify({ ...parsed, search: { ...parsed.search, chunkSize: Number(values['chunk-size']) } }, null, 2));
+  }
   const runs = { before: { cold: [], edit: [] }, after: { cold: [], edit: [] } };
   try {
     for (let r = 0; r < Number(values.runs); r++) {
@@ -67,6 +79,7 @@ for (const articles of values.articles.split(',').map(Number)) {
       }
     }
   } finally {
+    writeFileSync(configFile, config);
     writeFileSync(body.file, original);
     makeCold(site);
   }
@@ -89,4 +102,6 @@ const rows = results.flatMap(({ articles, runs }) =>
   ]),
 );
 console.log(markdownTable(['', 'search before (s)', 'search after (s)', 'after / before', 'build before (s)', 'build after (s)', 'chunks indexed after'], rows));
+const kib = (list) => `${(median(list.map((b) => b.bytes)) / 1024).toFixed(0)} KiB`;
+console.log(`\n${markdownTable(['cold build', '/pagefind/ before', '/pagefind/ after'], results.map(({ articles, runs }) => [`${articles.toLocaleString('en')} articles`, kib(runs.before.cold), kib(runs.after.cold)]))}`);
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { GeneratedFile } from './generated-file.js';
 
 // The search index is split into chunks, each its own Pagefind index, so that
@@ -37,6 +38,9 @@ export function chunkOf(url: string, chunks: number): number {
   return bucket < chunks ? bucket : bucket - level;
 }
 
+/** The word index's folder, relative to the bundle: there when more than one chunk holds articles (search-words.ts). */
+export const wordIndexFolder = 'words/';
+
 /** A chunk's folder, relative to the bundle. */
 export function chunkFolder(chunk: number): string {
   return `chunks/${chunk}/`;
@@ -53,10 +57,24 @@ export function isChunkFile(path: string): boolean {
 }
 
 /**
- * The manifest the search page reads before it asks Pagefind to merge the
- * chunks: the folders of the chunks that hold articles, in chunk order (an
- * empty Pagefind index has no language, and merging one fails in the browser).
+ * The module Pagefind's UI loads as `/pagefind/pagefind.js`, which searches the
+ * chunks as one index (theme/pagefind/pagefind.js says how). It is written with
+ * the manifest on every build, not kept with the indexes, so a warm build never
+ * serves one older than the code that made the manifest.
  */
-export function renderChunkManifest(chunksWithArticles: readonly number[]): GeneratedFile {
-  return { url: chunkManifestUrl, data: `${JSON.stringify({ version: 1, chunks: chunksWithArticles.map(chunkFolder) })}\n`, origin: 'search index' };
+let searchModule: Buffer | undefined;
+const searchModuleSource = () => (searchModule ??= readFileSync(new URL('../../theme/pagefind/pagefind.js', import.meta.url)));
+
+/**
+ * What the search page reads before it searches: the manifest of the folders
+ * of the chunks that hold articles, in chunk order (an empty Pagefind index has
+ * no language, and merging one fails in the browser), and of the word index
+ * when there is more than one; and the search module.
+ */
+export function renderSearchEntry(chunksWithArticles: readonly number[]): GeneratedFile[] {
+  const words = chunksWithArticles.length > 1 ? { words: wordIndexFolder } : {};
+  return [
+    { url: chunkManifestUrl, data: `${JSON.stringify({ version: 2, chunks: chunksWithArticles.map(chunkFolder), ...words })}\n`, origin: 'search index' },
+    { url: `${searchBundleUrl}pagefind.js`, data: searchModuleSource(), origin: 'search index' },
+  ];
 }

@@ -4,7 +4,7 @@ import { toOutputPath } from '../routes/output-path.js';
 import { writeChanges } from '../write/write-changes.js';
 import { collect, type Committed } from './build-pass.js';
 import { searchFolder } from './output-claims.js';
-import { indexChunks, manifestOf, searchChunksOf, type SearchState } from './search-step.js';
+import { indexChunks, searchChunksOf, searchEntryOf, type SearchState } from './search-step.js';
 
 export interface SearchRefresh {
   /** Site-relative URLs of the search files that changed; undefined when there was nothing to do or indexing failed. */
@@ -32,10 +32,10 @@ export function createSearchRefresher(config: SiteConfig, outDir: string): (last
     const chunks = searchChunksOf(started.articles, started.signatures, config.search.chunkSize);
     const stale = chunks.filter((c) => made.chunks[c.id]?.key !== c.key);
     const diagnostics: Diagnostic[] = [];
-    const files = await collect(indexChunks(config, outDir, stale), diagnostics);
+    const files = await collect(indexChunks(config, outDir, stale, chunks), diagnostics);
     if (!files) return { diagnostics };
     const current = last()!;
-    const claims = [...files.bundle, ...[...files.chunks.values()].flat(), manifestOf(chunks)].map((f) => ({ path: toOutputPath(f.url)!, url: f.url, data: f.data }));
+    const claims = [...files.bundle, ...[...files.chunks.values()].flat(), ...searchEntryOf(chunks)].map((f) => ({ path: toOutputPath(f.url)!, url: f.url, data: f.data }));
     const next: SearchState = {
       bundle: stale.length > 0 ? files.bundle.map((f) => f.url) : made.bundle,
       chunks: chunks.map((c) => (files.chunks.has(c.id) ? { key: c.key, urls: files.chunks.get(c.id)!.map((f) => f.url) } : made.chunks[c.id])),

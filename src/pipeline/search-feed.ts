@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchFiles, SearchIndexer } from '../outputs/search-index.js';
 import type { PageRoute } from '../routes/plan-routes.js';
-import type { SearchChunk } from './search-step.js';
+import { keptChunks, type SearchChunk } from './search-step.js';
 
 /**
  * Feeds the stale chunks' indexes their articles in plan order (Pagefind's
@@ -43,7 +43,7 @@ export function createSearchFeed(indexer: SearchIndexer, routes: PageRoute[], ch
           }),
     async finish() {
       await enqueue(() => addKeptUntil(undefined));
-      return indexer.finish([...stale].sort((a, b) => a - b));
+      return indexer.finish([...stale].sort((a, b) => a - b), keptChunks(chunks, stale, previousOutDir));
     },
     abort: () => indexer.abort(),
   };

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/schema.js';
 import type { GeneratedFile } from '../outputs/generated-file.js';
-import { chunkCountFor, chunkOf, renderChunkManifest } from '../outputs/search-chunks.js';
-import { startSearchIndex, type SearchFiles, type SearchIndexer } from '../outputs/search-index.js';
+import { chunkCountFor, chunkFolder, chunkOf, renderSearchEntry, searchBundleUrl } from '../outputs/search-chunks.js';
+import { startSearchIndex, type KeptChunks, type SearchFiles, type SearchIndexer } from '../outputs/search-index.js';
+import { chunkWordsFile, decodeChunkWords } from '../outputs/search-words.js';
 import { hashOf } from '../text/hash.js';
 import { mapLimited } from '../write/map-limited.js';
 
@@ -69,8 +70,8 @@ export function planSearch(input: SearchInputs): SearchPlan {
   return { kind: 'chunks', chunks: input.chunks, stale, kept, indexer: stale.size > 0 ? startSearchIndex(input.config) : undefined };
 }
 
-/** The manifest of the chunks that hold articles (the page's script merges those). */
-export const manifestOf = (chunks: SearchChunk[]): GeneratedFile => renderChunkManifest(chunks.filter((c) => c.articles.length > 0).map((c) => c.id));
+/** The manifest of the chunks that hold articles (the page's script merges those) and the search module, written on every build. */
+export const searchEntryOf = (chunks: SearchChunk[]): GeneratedFile[] => renderSearchEntry(chunks.filter((c) => c.articles.length > 0).map((c) => c.id));
 
 /** The state to save for the next build: each chunk's key and files, kept or made this pass. */
 export function searchStateOf(plan: SearchPlan, previous: SearchState | undefined, made: SearchFiles): SearchState | undefined {
@@ -81,24 +82,35 @@ export function searchStateOf(plan: SearchPlan, previous: SearchState | undefine
   };
 }
 
-/** Fresh indexes of these chunks, from their article pages in the output folder (serve --watch after a rebuild). */
-export async function indexChunks(config: SiteConfig, outDir: string, chunks: SearchChunk[]): Promise<SearchFiles> {
+/** The chunks with articles among `all` that are not indexed this pass, whose words the word index reads from their folders in `outDir`. */
+export function keptChunks(all: readonly SearchChunk[], indexed: ReadonlySet<number>, outDir: string): KeptChunks {
+  return {
+    ids: all.filter((c) => c.articles.length > 0 && !indexed.has(c.id)).map((c) => c.id),
+    read: async (id) => decodeChunkWords(await readFile(join(outDir, `${searchBundleUrl}${chunkFolder(id)}${chunkWordsFile}`.slice(1)))),
+  };
+}
+
+/** Fresh indexes of these chunks, from their article pages in the output folder (serve --watch after a rebuild); `all` the site's chunks. */
+export async function indexChunks(config: SiteConfig, outDir: string, chunks: SearchChunk[], all: SearchChunk[] = chunks): Promise<SearchFiles> {
   if (chunks.length === 0) return { chunks: new Map(), bundle: [] };
   const indexer = startSearchIndex(config);
   for (const chunk of chunks) {
     const htmls = await mapLimited(chunk.articles, 16, (a) => readFile(join(outDir, a.outputPath), 'utf8'));
     for (const [i, a] of chunk.articles.entries()) await indexer.add({ url: a.url, kind: 'post', html: htmls[i] }, chunk.id);
   }
-  return indexer.finish(chunks.map((c) => c.id));
+  return indexer.finish(
+    chunks.map((c) => c.id),
+    keptChunks(all, new Set(chunks.map((c) => c.id)), outDir),
+  );
 }
 
 /**
  * The whole chunked search bundle of the article pages in an output folder
  * (`merge`): every chunk indexed from its articles in site order, as a cold
- * build feeds them, with the chunk manifest.
+ * build feeds them, with the word index, the chunk manifest and the search module.
  */
 export async function indexOutputFolder(config: SiteConfig, outDir: string, articles: SearchArticle[]): Promise<GeneratedFile[]> {
   const chunks = searchChunksOf(articles, new Map(), config.search.chunkSize);
   const files = await indexChunks(config, outDir, chunks);
-  return [...files.bundle, ...[...files.chunks.values()].flat(), manifestOf(chunks)];
+  return [...files.bundle, ...[...files.chunks.values()].flat(), ...searchEntryOf(chunks)];
 }

@@ -28,7 +28,7 @@ import { renderPages, renderThreads, toPageInfo, type RenderJob } from './render
 import type { RenderWorkers } from './render-workers.js';
 import { loadSavedBaseline, type SavedBaseline } from './saved-baseline.js';
 import { createSearchFeed } from './search-feed.js';
-import { manifestOf, planSearch, searchChunksOf, searchStateOf, type SearchPlan, type SearchState } from './search-step.js';
+import { planSearch, searchChunksOf, searchEntryOf, searchStateOf, type SearchPlan, type SearchState } from './search-step.js';
 import type { ShardManifest } from './shard-manifest.js';
 import { sliceForShard, withShardManifest, type ShardTarget } from './shard-part.js';
 import type { SignatureInputs } from './route-signatures.js';
@@ -168,7 +168,7 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
   }
   if (p.search.kind === 'chunks') ctx.logger.debug(`  search: ${p.search.stale.size} of ${p.search.chunks.length} chunks indexed`);
   const keptSearch = p.search.kind === 'chunks' ? p.search.kept : ctx.deferSearch ? previousSearchUrls(since) : [];
-  const made = p.search.kind === 'chunks' ? [...searchFiles.bundle, ...[...searchFiles.chunks.values()].flat(), manifestOf(p.search.chunks)] : [];
+  const made = p.search.kind === 'chunks' ? [...searchFiles.bundle, ...[...searchFiles.chunks.values()].flat(), ...searchEntryOf(p.search.chunks)] : [];
   const planned = outputFilesOf(p.plan, kept, fresh, [...p.generated, ...made], keptSearch);
   const files = p.shardManifest ? withShardManifest(planned, p.shardManifest) : planned;
   // In place, the files the saved state lists that this build does not make go; anything else stays.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkCountFor, chunkOf, renderChunkManifest } from '../../src/outputs/search-chunks.js';
+import { chunkCountFor, chunkOf, renderSearchEntry } from '../../src/outputs/search-chunks.js';
 
 const urls = Array.from({ length: 2000 }, (_, i) => `/${2020 + (i % 7)}/${String((i % 12) + 1).padStart(2, '0')}/article-${i}/`);
 const chunksOf = (list: string[], count: number) => new Map(list.map((u) => [u, chunkOf(u, count)]));
@@ -36,8 +36,13 @@ describe('search chunks', () => {
   });
 
   it('lists the chunks that hold articles in the manifest', () => {
-    const manifest = renderChunkManifest([0, 2, 3]);
+    const [manifest, module] = renderSearchEntry([0, 2, 3]);
+    expect(module.url).toBe('/pagefind/pagefind.js');
     expect(manifest.url).toBe('/pagefind/chunks.json');
-    expect(JSON.parse(manifest.data as string)).toEqual({ version: 1, chunks: ['chunks/0/', 'chunks/2/', 'chunks/3/'] });
+    expect(JSON.parse(manifest.data as string)).toEqual({ version: 2, chunks: ['chunks/0/', 'chunks/2/', 'chunks/3/'], words: 'words/' });
+  });
+
+  it('names no word index when one chunk holds every article', () => {
+    expect(JSON.parse(renderSearchEntry([1])[0].data as string)).toEqual({ version: 2, chunks: ['chunks/1/'] });
   });
 });

@@ -39,7 +39,9 @@ describe('renderSearchIndex', () => {
     expect(files.every((f) => f.origin === 'search index')).toBe(true);
     const entry = JSON.parse(new TextDecoder().decode(files.find((f) => f.url === '/pagefind/chunks/0/pagefind-entry.json')!.data as Uint8Array));
     expect(entry.languages.en.page_count).toBe(2);
-    expect(JSON.parse(files.find((f) => f.url === '/pagefind/chunks.json')!.data as string)).toEqual({ version: 1, chunks: ['chunks/0/'] });
+    // One chunk is one index already: no word index.
+    expect(JSON.parse(files.find((f) => f.url === '/pagefind/chunks.json')!.data as string)).toEqual({ version: 2, chunks: ['chunks/0/'] });
+    expect(urls.some((u) => u.startsWith('/pagefind/words/'))).toBe(false);
   });
 
   it('splits the articles into chunks of chunkSize, each its own index, and lists those that hold articles', async () => {
@@ -53,6 +55,10 @@ describe('renderSearchIndex', () => {
     // Pagefind's UI once, at the root; each chunk carries the search script that can open it as the primary index.
     expect(files.filter((f) => f.url.endsWith('pagefind-ui.js')).map((f) => f.url)).toEqual(['/pagefind/pagefind-ui.js']);
     expect(chunks.every((c) => files.some((f) => f.url === `/pagefind/${c}pagefind.js`))).toBe(true);
+    // The search page's UI loads the module at the root, which asks the word index first: a record of each chunk's words.
+    expect(text('/pagefind/pagefind.js')).toContain('export async function search(');
+    expect(JSON.parse(text('/pagefind/chunks.json')).words).toBe('words/');
+    expect(JSON.parse(text('/pagefind/words/pagefind-entry.json')).languages.en.page_count).toBe(chunks.length);
   });
 
   it('gives the same files for the same pages in any order', async () => {

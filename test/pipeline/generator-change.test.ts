@@ -20,7 +20,7 @@ afterAll(() => {
   site.cleanup();
 });
 
-for (const part of ['lib', 'bin', 'package.json']) cpSync(join(repoRoot, part), join(generator, part), { recursive: true });
+for (const part of ['lib', 'bin', 'theme', 'package.json']) cpSync(join(repoRoot, part), join(generator, part), { recursive: true });
 symlinkSync(join(repoRoot, 'node_modules'), join(generator, 'node_modules'), 'dir');
 
 const build = async (...args: string[]) => {

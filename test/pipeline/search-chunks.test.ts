@@ -36,8 +36,11 @@ describe('a search index in chunks', () => {
     expect(await build()).toEqual(['search: 1 of 4 chunks indexed']);
     const after = searchFiles(site.snapshot('dist'));
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
-    // Only files of one chunk's folder changed (its fragments, index and metadata).
-    expect(new Set(changed.map((path) => /^pagefind\/chunks\/(\d+)\//.exec(path)?.[1]))).toHaveProperty('size', 1);
+    // Only files of one chunk's folder changed (its fragments, index, metadata and words), and the word index made from every chunk's words.
+    const folders = new Set(changed.map((path) => /^pagefind\/(chunks\/\d+|words)\//.exec(path)?.[1]));
+    expect([...folders].filter((f) => f !== 'words')).toHaveLength(1);
+    expect(folders.has('words')).toBe(true);
+    expect(folders.has(undefined)).toBe(false);
     await build({ outDir: 'dist-cold', cache: false });
     expect(after).toEqual(searchFiles(site.snapshot('dist-cold')));
   }, 180_000);
@@ -54,7 +57,7 @@ describe('a search index in chunks', () => {
     expect((await builder.build(new Set(['content/posts/lesbos-arrivals.md']))).summary?.rendered).toBeGreaterThan(0);
     const refreshed = await builder.refreshSearch();
     expect(refreshed.chunks).toEqual({ indexed: 1, total: 4 });
-    expect(refreshed.changedUrls?.every((u) => u.startsWith('/pagefind/chunks/'))).toBe(true);
+    expect(refreshed.changedUrls?.every((u) => u.startsWith('/pagefind/chunks/') || u.startsWith('/pagefind/words/'))).toBe(true);
     // Nothing changed since: nothing to do.
     expect((await builder.refreshSearch()).chunks).toBeUndefined();
     await build({ outDir: 'dist-cold', cache: false });

@@ -8,9 +8,10 @@
   // Both paths come from the page, so a site published under /news/ finds its index and links its results.
   var bundlePath = mount.getAttribute('data-bundle-path');
   var baseUrl = mount.getAttribute('data-base-url');
-  // The index comes in chunks, each a Pagefind index in its own folder, listed in chunks.json: the first is
-  // searched directly and Pagefind merges the others in the browser. Nothing of them loads until the reader
-  // first searches (see README, "Site search").
+  // The index comes in chunks, each a Pagefind index in its own folder, listed in chunks.json with the word
+  // index that keeps them exact. Pagefind's UI loads the bundle's pagefind.js, a module that searches them all as
+  // one index (theme/pagefind/pagefind.js); nothing of them loads until the reader first searches (see README,
+  // "Site search").
   fetch(bundlePath + 'chunks.json')
     .then(function (response) {
       if (!response.ok) throw new Error(response.status + ' ' + bundlePath + 'chunks.json');
@@ -23,9 +24,11 @@
       var ui = new window.PagefindUI({
         element: '#search',
         showImages: false,
-        bundlePath: bundlePath + manifest.chunks[0],
+        bundlePath: bundlePath,
         baseUrl: baseUrl,
-        mergeIndex: manifest.chunks.slice(1).map(function (folder) { return { bundlePath: bundlePath + folder, baseUrl: baseUrl }; })
+        mergeIndex: manifest.chunks
+          .map(function (folder) { return { bundlePath: bundlePath + folder, baseUrl: baseUrl, chunk: folder }; })
+          .concat(manifest.words ? [{ bundlePath: bundlePath + manifest.words, baseUrl: baseUrl, words: true }] : [])
       });
       labelSearchInput(mount);
       var query = new URLSearchParams(window.location.search).get('q');
