@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSiteBuilder, type SiteBuilder } from '../../src/pipeline/create-site-builder.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/log.js';
+import type { ParseCache } from '../../src/cache/parse-cache.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
+import { memoryParseCache } from '../support/memory-parse-cache.js';
 
 // The guard for `serve --watch`: after any sequence of edits, the output of
 // incremental rebuilds equals a fresh full build, file for file.
@@ -11,6 +13,7 @@ const now = new Date('2024-11-10T12:00:00Z');
 let site: FixtureCopy;
 afterEach(() => {
   site?.cleanup();
+  parsed = memoryParseCache();
   search = false;
   flags = {};
 });
@@ -21,13 +24,15 @@ let search = false;
 // --drafts and --future show articles (and badges) a plain build leaves out.
 let flags: { drafts?: boolean; future?: boolean } = {};
 
-async function builderFor(outDir: string): Promise<SiteBuilder> {
+async function builderFor(outDir: string, cache?: ParseCache): Promise<SiteBuilder> {
   const { config } = await loadConfig(`${site.root}/site.config.json`);
-  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { ...config.search, enabled: search } }, now, ...flags, logger: silentLogger });
+  return createSiteBuilder({ root: site.root, config: { ...config, outDir, search: { ...config.search, enabled: search } }, now, ...flags, logger: silentLogger, cache });
 }
 
+// The fresh full builds of one session share parsed files, as the parse cache of `migrant-site build` would.
+let parsed = memoryParseCache();
 async function expectSameAsFullBuild(): Promise<void> {
-  const full = await (await builderFor('dist-full')).build();
+  const full = await (await builderFor('dist-full', parsed)).build();
   expect(full.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const incremental = site.snapshot('dist');
   const fresh = site.snapshot('dist-full');
