@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from '../../src/dev/create-static-server.js';
 import { chunkOf } from '../../src/outputs/search-chunks.js';
 import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
-import { repoRoot } from '../support/temp-site.js';
+import { copySampleSite, repoRoot } from '../support/temp-site.js';
 
 // The search index in chunks must find what one index finds: the repository's
 // sample site under /news/, as the browser project builds it (a single Pagefind
@@ -50,8 +50,8 @@ interface Served {
 async function serveWithChunkSize(chunkSize: number): Promise<Served> {
   const root = mkdtempSync(join(tmpdir(), 'migrant-site-chunks-'));
   const config = JSON.parse(readFileSync(join(repoRoot, 'site.config.json'), 'utf8'));
+  copySampleSite(root);
   writeFileSync(join(root, 'site.config.json'), JSON.stringify({ ...config, search: { ...config.search, chunkSize } }));
-  cpSync(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
   const dir = join(root, 'dist');
   const args = ['build', '--base-url', 'https://example.org/news/', '--now', '2026-11-28T12:00:00Z', '--offline', '-q'];
   await promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'migrant-site.js'), ...args], { cwd: root });

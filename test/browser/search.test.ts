@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSampleSite } from '../support/browser.js';
+import { chromiumPath, hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
 import { repeatsAndSelfLinks, storyLinks } from './reader-pages.js';
 
 // Site search as a reader meets it: the repository's own site built under a
 // sub-path, served by the project's server, driven in Debian's Chromium.
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) console.warn(`skipping the browser tests: ${chromiumPath} not found (apt-get install -y chromium)`);
 
 // Every wait is on a condition, with a limit generous enough for a loaded machine.
@@ -24,10 +21,7 @@ describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
   beforeAll(async () => {
     site = await serveSampleSite();
     origin = site.origin;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 3 * waitMs);
 
   afterAll(async () => {

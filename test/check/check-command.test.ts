@@ -1,9 +1,7 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { atom, rss } from '../external-feeds/sample-feeds.js';
 import { startFeedServer, xml } from '../support/feed-server.js';
-import { article, createTempSite, repoRoot, type TempSite } from '../support/temp-site.js';
+import { article, copySampleSite, createTempSite, type TempSite } from '../support/temp-site.js';
 
 const sites: TempSite[] = [];
 afterEach(() => sites.splice(0).forEach((s) => s.remove()));
@@ -93,7 +91,7 @@ describe('migrant-site check', () => {
   it('runs clean on the sample site: no problems in the built site, exit 0, no output folder written', async () => {
     const s = createTempSite({});
     sites.push(s);
-    for (const part of ['content', 'site.config.json']) cpSync(join(repoRoot, part), join(s.root, part), { recursive: true });
+    copySampleSite(s.root);
     // The site's external feeds, served from here: the pages are checked with their feed widgets, and the
     // check neither depends on the network nor waits for it to fail (seconds where there is none).
     const feeds = await startFeedServer({ '/rss.xml': xml(rss()), '/atom.xml': xml(atom) });

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runMain } from '../support/temp-site.js';
+import { copySampleSite, runMain } from '../support/temp-site.js';
 
 // The repository's own site lists real public feeds. With no network (CI, a
 // train) it must still build, each feed's widget left out with one warning.
@@ -12,7 +12,7 @@ import { repoRoot, runMain } from '../support/temp-site.js';
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'migrant-sample-offline-'));
-  for (const part of ['content', 'site.config.json']) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
+  copySampleSite(root);
   // The claim is about the feed widgets: search and the resized copies of pictures, most of a cold build's work, are left out.
   const config = JSON.parse(readFileSync(join(root, 'site.config.json'), 'utf8')) as { search?: object };
   writeFileSync(join(root, 'site.config.json'), JSON.stringify({ ...config, search: { ...config.search, enabled: false }, images: { widths: [400], formats: [] } }));

@@ -8,11 +8,18 @@ export const chromiumPath = '/usr/bin/chromium';
 /** Debian's chromium; .ci/run installs it. */
 export const hasChromium = existsSync(chromiumPath);
 
+export const chromiumOptions = {
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/**
+ * The browser project's Chromium, started once by its global setup
+ * (test/browser/chromium.setup.ts): starting one per file cost about a second
+ * of CPU each. Each file works in contexts of its own; close() disconnects.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.connect(inject('chromiumEndpoint'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,18 @@ import { main } from '../../src/cli/main.js';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const bin = join(repoRoot, 'bin', 'migrant-site.js');
+
+/**
+ * The repository's own site (content and config) copied into `root`, with the
+ * resized pictures its last build kept, if any (the browser project's setup
+ * builds it first): a copy then builds as the sample does without encoding
+ * every picture again, which is most of a cold build of it.
+ */
+export function copySampleSite(root: string): void {
+  for (const part of ['content', 'site.config.json']) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
+  const pictures = join(repoRoot, '.cache', 'migrant-site', 'images');
+  if (existsSync(pictures)) cpSync(pictures, join(root, '.cache', 'migrant-site', 'images'), { recursive: true });
+}
 
 export const minimalConfig = {
   title: 'Test News',
