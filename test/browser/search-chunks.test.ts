@@ -27,7 +27,7 @@ const missingFromSomeChunks = ['refugees', 'workers', 'asylum'];
 function queriesFromArticles(): string[] {
   const words = new Set<string>();
   const pairs = new Set<string>();
-  for (const file of ['bekaa-syrian-families-return.md', 'guatemala-deportation-flights-families.md']) {
+  for (const file of ['bekaa-syrian-families-return.md']) {
     const text = readFileSync(join(repoRoot, 'content', 'posts', file), 'utf8').split(/^---$/m)[2].toLowerCase();
     const found = text.match(/[\p{L}\p{N}]+/gu) ?? [];
     for (const [i, word] of found.entries()) {
@@ -158,9 +158,9 @@ describe.skipIf(!hasChromium)('search over a chunked index in a browser', () => 
   // an index's words file by file, by the range of the searched term, and answers a prefix from the words loaded
   // so far (one index answers "we" without the article that says "were" until a search has loaded the file with
   // "were"); so every query's files are loaded first, on both sites, and then the answers are compared.
-  it('finds the same articles in chunks as in one index for every word, prefix and pair of words of sample articles', async () => {
+  it('finds the same articles in chunks as in one index for every word, prefix and pair of words of a sample article', async () => {
     const queries = queriesFromArticles();
-    expect(queries.length).toBeGreaterThan(600);
+    expect(queries.length).toBeGreaterThan(400);
     await Promise.all([search(single, 'Libya'), search(chunked, 'Libya')]);
     // As source text: vitest would rewrite an import() written in a function here.
     const askAll = (page: Page): Promise<string[][]> =>
