@@ -11,6 +11,7 @@ const integration = [
   'test/pipeline/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/cache/**/*.test.ts',
+  'test/content/parse-date-process-tz.test.ts',
   'test/dev/serve-live-errors.test.ts',
   'test/outputs/discovery-outputs.test.ts',
   'test/outputs/search-index.test.ts',
