@@ -2,7 +2,8 @@
  * `make` with its results kept by argument: for values that cost far more to
  * create than to use, such as an Intl.DateTimeFormat (a build formats
  * thousands of dates in a handful of zones and styles). With `limit`, the
- * cache starts over once it holds that many, for keys without a small bound.
+ * cache starts over once it holds that many, for keys without a small bound:
+ * put such an argument last (each distinct value before the last has a map of its own).
  */
 export function memoize<A extends (string | number)[], V>(make: (...args: A) => V, { limit = Infinity } = {}): (...args: A) => V {
   // One map per argument, nested: a look-up builds no key string (the render
