@@ -133,6 +133,8 @@ function nextTopLevelLine(lines: readonly string[], line: number): number {
 
 /** Tags and aliases are checked on the raw tokens so the position is the tag itself. */
 function checkTokens(source: string, at: Locate): Diagnostic[] {
+  // Tags start with '!', aliases with '*': most front matter has neither, and needs no second parse.
+  if (!source.includes('!') && !source.includes('*')) return [];
   const { tags, aliases } = findFrontMatterTokens(new Parser().parse(source));
   const diagnostics = tags
     .filter((tag) => !allowedTags.has(tag.source))

@@ -2,7 +2,8 @@ import type { ParseMany } from './content-store.js';
 import { createRenderWorkers, type RenderWorkers } from './render-workers.js';
 import { parseInProcess } from './parse-in-process.js';
 import type { ParseBatch } from './parse-worker.js';
-import type { ParsedSource } from '../content/parse-source.js';
+import type { ContentOptions, ParsedSource } from '../content/parse-source.js';
+import { shareValue, type SharedValue } from './shared-value.js';
 import { createWorkerThreads, minItemsForThreads } from './worker-threads.js';
 
 /** The worker threads of a build or a serve session: markdown, and (through `render`) pages. */
@@ -20,6 +21,9 @@ const minFilesForWorkers = 200;
 export const parseWorkersVariable = 'MIGRANT_SITE_PARSE_WORKERS';
 const batchSize = 64;
 
+/** A parse task as a thread receives it: the options (with the site's data files) once in shared memory, not copied into every batch. */
+export type ParseTask = Omit<ParseBatch, 'options'> & { options: SharedValue<ContentOptions> };
+
 /**
  * Markdown → HTML is the heaviest stage, so large batches are split across
  * worker threads, one per core, in batches rather than one message per file.
@@ -28,12 +32,15 @@ const batchSize = 64;
 export function createParsePool(threads?: number, onProgress?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env): ParsePool {
   const workers = createWorkerThreads(threads);
   const minFiles = minItemsForThreads(env[parseWorkersVariable], minFilesForWorkers);
+  // The content store passes the same options object until the config or a data file changes.
+  let shared: { options: ContentOptions; value: SharedValue<ContentOptions> } | undefined;
   return {
     threads: workers.size,
     async parseMany(sources, options) {
       if (workers.size === 0 || sources.length < minFiles) return parseInProcess(sources, options);
-      const batches: ParseBatch[] = [];
-      for (let i = 0; i < sources.length; i += batchSize) batches.push({ sources: sources.slice(i, i + batchSize), options });
+      if (shared?.options !== options) shared = { options, value: shareValue(options) };
+      const batches: ParseTask[] = [];
+      for (let i = 0; i < sources.length; i += batchSize) batches.push({ sources: sources.slice(i, i + batchSize), options: shared.value });
       let done = 0;
       const results = await Promise.all(
         batches.map(async (batch) => {

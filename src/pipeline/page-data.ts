@@ -16,44 +16,53 @@ import { cardFields } from './route-signatures.js';
 // later) is copied field by field, so new data flows through without being listed.
 
 /**
+ * Graph nodes as projected for a render pass: posts shown as cards, terms and
+ * authors, with everything they reach. They are the same on every page of a
+ * pass, so one map kept across its messages projects each of them once.
+ */
+export type NodeProjections = Map<object, unknown>;
+
+/**
  * Projects page contexts. Objects reached from several pages (the site, the
  * lists, a card, the category tree) are projected once per projector and
- * then shared, so one message to a worker carries each of them once.
+ * then shared, so one message to a worker carries each of them once; graph
+ * nodes are kept in `nodes`, which a pass hands to the projector of each message.
  */
-export function createPageProjector(): (context: PageContext) => PageContext {
+export function createPageProjector(nodes: NodeProjections = new Map()): (context: PageContext) => PageContext {
   const seen = new Map<object, unknown>();
-  const cards = new Map<PostNode, unknown>();
 
-  const value = (v: unknown): unknown => {
+  const project = (v: unknown, memo: Map<object, unknown>): unknown => {
     if (v === null || typeof v !== 'object' || v instanceof Date) return v;
     if (isPost(v)) return card(v);
-    const done = seen.get(v);
+    const countOnly = isTerm(v) || isAuthor(v);
+    if (countOnly) memo = nodes;
+    const done = memo.get(v);
     if (done !== undefined) return done;
     if (v instanceof Map) {
       const out = new Map<unknown, unknown>();
-      seen.set(v, out);
-      for (const [key, item] of v) out.set(key, value(item));
+      memo.set(v, out);
+      for (const [key, item] of v) out.set(key, project(item, memo));
       return out;
     }
     if (Array.isArray(v)) {
       const out: unknown[] = [];
-      seen.set(v, out);
-      for (const item of v) out.push(value(item));
+      memo.set(v, out);
+      for (const item of v) out.push(project(item, memo));
       return out;
     }
     // Filled after it is recorded: terms link to their parent and children.
     const out: Record<string, unknown> = {};
-    seen.set(v, out);
-    const countOnly = isTerm(v) || isAuthor(v);
-    for (const [key, field] of Object.entries(v)) out[key] = countOnly && key === 'posts' ? new Array((field as unknown[]).length) : value(field);
+    memo.set(v, out);
+    for (const [key, field] of Object.entries(v)) out[key] = countOnly && key === 'posts' ? new Array((field as unknown[]).length) : project(field, memo);
     return out;
   };
+  const value = (v: unknown) => project(v, seen);
 
   const card = (p: PostNode): unknown => {
-    let out = cards.get(p);
+    let out = nodes.get(p);
     if (out === undefined) {
-      out = Object.fromEntries(cardFields.filter((f) => f in p).map((f) => [f, value(p[f])]));
-      cards.set(p, out);
+      out = Object.fromEntries(cardFields.filter((f) => f in p).map((f) => [f, project(p[f], nodes)]));
+      nodes.set(p, out);
     }
     return out;
   };

@@ -6,7 +6,7 @@ import { pageContext, renderRoutes, sharedContext, type RenderedPage } from '../
 import type { TemplateEngine } from '../render/template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
 import { hashOf } from '../text/hash.js';
-import { createPageProjector } from './page-data.js';
+import { createPageProjector, type NodeProjections } from './page-data.js';
 import type { RenderSetup } from './render-worker.js';
 import type { RenderWorkers } from './render-workers.js';
 import type { Translations } from '../render/translations.js';
@@ -80,8 +80,9 @@ function inWorkers(job: RenderJob, workers: RenderWorkers): (routes: PageRoute[]
   const assets = [...job.assets];
   const { translations } = job;
   const setup: RenderSetup = { key: hashOf(job.templatesKey, JSON.stringify(job.config), JSON.stringify(assets), JSON.stringify(translations)), templates: job.engine.sources, config: job.config, assets, translations };
+  const nodes: NodeProjections = new Map();
   return (routes) => {
-    const project = createPageProjector();
+    const project = createPageProjector(nodes);
     const pages = routes.map((route) => ({ route: { layout: route.layout, origin: route.origin }, context: project(pageContext(route, shared)) }));
     return workers.render({ setup, pages });
   };

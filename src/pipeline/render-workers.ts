@@ -1,5 +1,6 @@
 import { SiteError } from '../diagnostics/diagnostic.js';
-import type { RenderBatch, RenderBatchResult } from './render-worker.js';
+import type { RenderBatch, RenderBatchResult, RenderSetup } from './render-worker.js';
+import { shareValue, type SharedValue } from './shared-value.js';
 import { minItemsForThreads, type WorkerThreads } from './worker-threads.js';
 
 /** Page rendering on worker threads, for render passes large enough to pay for them. */
@@ -26,13 +27,20 @@ const minPagesForWorkers = 500;
  */
 export const renderWorkersVariable = 'MIGRANT_SITE_RENDER_WORKERS';
 
+/** A render task as a thread receives it: the setup (templates, config, words) once in shared memory, not copied into every batch. */
+export type RenderTask = Omit<RenderBatch, 'setup'> & { setup: SharedValue<RenderSetup> };
+
 export function createRenderWorkers(workers: WorkerThreads, env: NodeJS.ProcessEnv = process.env): RenderWorkers {
   const minPages = minItemsForThreads(env[renderWorkersVariable], minPagesForWorkers);
+  // A render pass sends one setup object with each of its batches.
+  let shared: { setup: RenderSetup; value: SharedValue<RenderSetup> } | undefined;
   return {
     wants: (pages) => workers.size > 0 && pages > 0 && pages >= minPages,
     threads: workers.size,
-    async render(batch) {
-      const result = await workers.run<RenderBatchResult>(batch, 'renderBatch');
+    async render({ setup, pages }) {
+      if (shared?.setup !== setup) shared = { setup, value: shareValue(setup) };
+      const task: RenderTask = { setup: shared.value, pages };
+      const result = await workers.run<RenderBatchResult>(task, 'renderBatch');
       if ('diagnostics' in result) throw new SiteError(result.diagnostics);
       return result.html;
     },

@@ -59,7 +59,10 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   for (const [name, def] of Object.entries(helpers)) {
     env.registerHelper(name, (...args: unknown[]) => {
-      const result = def.fn(...args.slice(0, -1), ...(def.scoped ? [scopeOf(args[args.length - 1] as Handlebars.HelperOptions)] : []));
+      // Handlebars' options argument comes last: a scoped helper gets its HelperScope in its place, others nothing.
+      if (def.scoped) args[args.length - 1] = scopeOf(args[args.length - 1] as Handlebars.HelperOptions);
+      else args.length--;
+      const result = def.fn(...args);
       return def.raw ? new env.SafeString(String(result)) : result;
     });
   }

@@ -28,15 +28,17 @@ type Found = { message: Message; lang: string } | undefined;
 
 // A page asks for a hundred or so texts, the same on every page: each is looked up once per set of tables
 // (a build loads its tables once; a new set is a new object, so an edited file is never answered from here).
-const foundIn = new WeakMap<Translations, Map<string, Found>>();
+const foundIn = new WeakMap<Translations, Map<string, Map<string, Found>>>();
 
 /** The message for a key in a language, with the language it was found in; undefined when not even English has it. */
 export function findMessage(translations: Translations, lang: string, key: string): Found {
-  let found = foundIn.get(translations);
-  if (!found) foundIn.set(translations, (found = new Map()));
-  const id = `${lang}\0${key}`;
-  if (!found.has(id)) found.set(id, lookUp(translations, lang, key));
-  return found.get(id);
+  let languages = foundIn.get(translations);
+  if (!languages) foundIn.set(translations, (languages = new Map()));
+  let found = languages.get(lang);
+  if (!found) languages.set(lang, (found = new Map()));
+  let message = found.get(key);
+  if (message === undefined && !found.has(key)) found.set(key, (message = lookUp(translations, lang, key)));
+  return message;
 }
 
 function lookUp(translations: Translations, lang: string, key: string): Found {
@@ -54,9 +56,12 @@ export function messagesVersion(translations: Translations, lang: string): strin
 
 const pluralRules = memoize((lang: string) => new Intl.PluralRules(lang));
 const numberFormat = memoize((lang: string) => new Intl.NumberFormat(lang));
+// Pages show the same few hundred numbers (counts, page numbers, minutes), each formatted once.
+const formattedNumber = memoize((lang: string, n: number) => numberFormat(lang).format(n), { limit: 10_000 });
 
 export function formatNumber(n: number, lang: string): string {
-  return numberFormat(lang).format(n);
+  // A map does not tell -0 from 0, and Intl writes "-0".
+  return Object.is(n, -0) ? numberFormat(lang).format(n) : formattedNumber(lang, n);
 }
 
 /**
@@ -69,6 +74,7 @@ export function translate(translations: Translations, lang: string, key: string,
   const found = findMessage(translations, lang, key);
   if (!found) throw new Error(`no text for "${key}" in i18n/${fallbackLanguage}.json (the theme's words); add it there`);
   const text = typeof found.message === 'string' ? found.message : pluralForm(found.message, found.lang, params.count);
+  if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];

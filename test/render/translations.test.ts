@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTranslations } from '../../src/render/check-translations.js';
 import { createHelperRegistry, type HelperScope } from '../../src/render/helper-registry.js';
-import { lookupChain, messagesVersion, translate, type Translations } from '../../src/render/translations.js';
+import { formatNumber, lookupChain, messagesVersion, translate, type Translations } from '../../src/render/translations.js';
 import { directionOf, languageName, readLanguageTag } from '../../src/text/language.js';
 
 const translations: Translations = {
@@ -36,6 +36,11 @@ describe('translate', () => {
   it('writes numbers in the language\'s digits', () => {
     expect(translate(translations, 'fa', 'pageOf', { page: 2, total: 12 })).toBe('صفحهٔ ۲ از ۱۲');
     expect(translate(translations, 'en', 'pageOf', { page: 2, total: 1200 })).toBe('Page 2 of 1,200');
+  });
+
+  it('writes each number as the language does, however often it was written before', () => {
+    expect([0, -0, 0, 1234.5, 1234.5].map((n) => formatNumber(n, 'en'))).toEqual(['0', '-0', '0', '1,234.5', '1,234.5']);
+    expect([1234.5, 7].map((n) => formatNumber(n, 'fa'))).toEqual(['۱٬۲۳۴٫۵', '۷']);
   });
 
   it('falls back from a region to its language, then to English', () => {

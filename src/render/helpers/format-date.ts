@@ -19,25 +19,30 @@ const formatter = memoize((locale: string, timeZone: string, style: Exclude<Date
  */
 export function formatDate(date: Date, style: DateStyle, locale: string, timeZone: string): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return '';
-  return formatted(date.getTime(), style, locale, timeZone);
+  return formatted(style, locale, timeZone, date.getTime());
 }
 
 // The same few hundred dates appear on thousands of pages (sidebars, cards): format each once.
 const formatted = memoize(
-  (instant: number, style: DateStyle, locale: string, timeZone: string): string =>
+  (style: DateStyle, locale: string, timeZone: string, instant: number): string =>
     style === 'iso' ? toIsoInZone(new Date(instant), timeZone) : formatter(locale, timeZone, style).format(instant),
   { limit: 100_000 },
 );
 
 /** `2024-11-06T09:30:00+01:00` in the given zone. */
 export function toIsoInZone(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(isoFormatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
-  const offsetMinutes = Math.round(zoneOffset(date.getTime(), timeZone) / 60000);
+  return isoInZone(timeZone, date.getTime());
+}
+
+// Article pages write their own dates in structured data, and sidebars the same few hundred: each once.
+const isoInZone = memoize((timeZone: string, instant: number): string => {
+  const parts = Object.fromEntries(isoFormatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const offsetMinutes = Math.round(zoneOffset(instant, timeZone) / 60000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const offset = offsetMinutes === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
-}
+}, { limit: 100_000 });
 
 const isoFormatter = memoize(
   (timeZone: string) =>
