@@ -69,14 +69,24 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   });
 
   async function open(path: string, viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
-    const page = await newPage(viewport, options);
+    const page = await readerPage(viewport, options);
     await visit(page, path);
     return page;
   }
 
-  async function newPage(viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport, ...options });
-    const page = await context.newPage();
+  // One tab (and one with touch for the swipes), led from test to test as a reader's: a new page costs Chromium
+  // about a CPU-second, a navigation a fifth of that. Each load starts a new document, with its own shift count.
+  const tabs = new Map<boolean, Promise<Page>>();
+  async function readerPage(viewport: { width: number; height: number }, options: { hasTouch?: boolean } = {}): Promise<Page> {
+    const touch = options.hasTouch ?? false;
+    if (!tabs.has(touch)) tabs.set(touch, openTab(touch));
+    const page = await tabs.get(touch)!;
+    await page.setViewportSize(viewport);
+    return page;
+  }
+
+  async function openTab(hasTouch: boolean): Promise<Page> {
+    const page = await (await browser.newContext({ hasTouch })).newPage();
     page.setDefaultTimeout(60_000);
     // Counted from the first paint; shifts right after a click or key press are the reader's doing.
     await page.addInitScript(() => {
@@ -126,7 +136,6 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
     const page = await open('/news/tags/', desktop);
     expect(await page.locator('.trending__list a').count()).toBe(6);
     for (const date of await page.locator('.trending__list time').allTextContents()) expect(date).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
-    await page.context().close();
   });
 
   /** Whether the whole of `selector`'s box is inside the strip's visible box. */
@@ -151,8 +160,7 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
         expect({ viewport, i, focused: await links.nth(i).evaluate((a) => a === document.activeElement) }).toEqual({ viewport, i, focused: true });
         await expect.poll(() => inStrip(page, i), { timeout: 30_000 }).toBe(true);
       }
-      await page.context().close();
-    }
+      }
   });
 
   it('brings every trending headline into view with the mouse (buttons) and touch (swipes)', async () => {
@@ -166,7 +174,6 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
     }
     // The buttons scroll smoothly: the last press may still be moving the strip.
     await expect.poll(() => inStrip(desk, count - 1), { timeout: 30_000 }).toBe(true);
-    await desk.context().close();
 
     const touch = await open('/news/tags/', phone, { hasTouch: true });
     const cdp = await touch.context().newCDPSession(touch);
@@ -183,13 +190,13 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
       await expect.poll(async () => (await scrolled(touch)).left, { timeout: 30_000 }).toBeGreaterThan(before.left);
     }
     await expect.poll(() => inStrip(touch, count - 1), { timeout: 30_000 }).toBe(true);
-    await touch.context().close();
+    await cdp.detach();
   });
 
   it('does not shift while loading, nor when the phone menu opens and closes (total under 0.01)', async () => {
     for (const viewport of [desktop, phone]) {
       // One page per width, led from one page to the next; each load counts its own shifts.
-      const page = await newPage(viewport);
+      const page = await readerPage(viewport);
       for (const path of ['/news/', articleWithHero, articleWithoutHero, '/news/category/europe/']) {
         // At least the masthead's logo waited for the first paint.
         expect({ path, viewport, heldImages: (await visit(page, path, true)) > 0 }).toEqual({ path, viewport, heldImages: true });
@@ -205,13 +212,12 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
         });
         expect({ path, viewport, shift: shift < 0.01 ? 'under 0.01' : { shift, shifted } }).toEqual({ path, viewport, shift: 'under 0.01' });
       }
-      await page.context().close();
-    }
+      }
   });
 
   it('shows the story on the first screen of a 390×844 phone: a line of body text, or the top of the hero', async () => {
     // One page for every article, as a reader following links would.
-    const page = await newPage(phone);
+    const page = await readerPage(phone);
     for (const path of articles) {
       // Where things are once laid out, before pictures arrive: their boxes come from width and height (the
       // layout-shift test above holds them until the page has painted), so waiting to decode them proves nothing.
@@ -230,11 +236,10 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
     }
     await visit(page, articleWithHero);
     expect(await page.locator('.article__figure img').count()).toBe(1);
-    await page.context().close();
   });
 
   it('keeps the sidebar no taller than the main column on every list page type', async () => {
-    const page = await newPage(desktop);
+    const page = await readerPage(desktop);
     for (const [type, path] of listPages) {
       await visit(page, path);
       const height = (selector: string) =>
@@ -242,6 +247,5 @@ describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
       const [main, sidebar] = [await height('main'), await height('.sidebar')];
       expect({ type, sidebarFits: sidebar <= main }).toEqual({ type, sidebarFits: true });
     }
-    await page.context().close();
   });
 });
