@@ -5,7 +5,7 @@ import { repeatsAndSelfLinks, storyLinks } from './reader-pages.js';
 
 // Site search as a reader meets it: the repository's own site built under a
 // sub-path, served by the project's server, driven in Debian's Chromium.
-if (!hasChromium) console.warn(`skipping the browser tests: ${chromiumPath} not found (apt-get install -y chromium)`);
+if (!hasChromium) console.warn(`skipping the browser tests: ${chromiumPath} not found (apt-get install -y chromium-headless-shell)`);
 
 // Every wait is on a condition, with a limit generous enough for a loaded machine.
 const waitMs = 60_000;
