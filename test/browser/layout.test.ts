@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, sampleSiteDir, serveSampleSite } from '../support/browser.js';
 import { builtPage, hasClass, placeOf, sitemapPaths } from './built-pages.js';
 import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, repeatsAndSelfLinks, settled, storyPath } from './reader-pages.js';
 
@@ -27,8 +27,12 @@ function storyLinksIn(dir: string, path: string): { href: string; place: string 
 }
 
 describe('the reader\'s page markup', () => {
-  const dir = inject('sampleSite');
-  const articles = articlesOf(dir);
+  let dir: string;
+  let articles: string[];
+  beforeAll(async () => {
+    dir = await sampleSiteDir();
+    articles = articlesOf(dir);
+  }, 360_000);
 
   it('links no page to itself from a widget and shows no story twice on one page', () => {
     expect(articles.length).toBeGreaterThan(10);

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { createStaticServer } from '../../src/dev/create-static-server.js';
+import { builtMarker, failedMarker } from '../browser/sample-site.setup.js';
 
 /**
  * Debian's Chromium headless shell (.ci/run installs it), else the full
@@ -29,12 +30,25 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The repository's own site, built once under https://example.org/news/ by the
- * browser project's global setup (test/browser/sample-site.setup.ts), served by
- * the project's server (with the site's `_headers`) on a free port.
+ * The folder of the repository's own site, built once under
+ * https://example.org/news/ by the browser project's global setup
+ * (test/browser/sample-site.setup.ts), once that build has ended.
  */
-export async function serveSampleSite(): Promise<{ origin: string; dir: string; close(): Promise<void> }> {
+export async function sampleSiteDir(): Promise<string> {
   const dir = inject('sampleSite');
+  // Under the hooks' limits (120 s and more), so that a build that never ends is named as such.
+  const limit = Date.now() + 100_000;
+  while (!existsSync(builtMarker(dir))) {
+    if (existsSync(failedMarker(dir))) throw new Error(readFileSync(failedMarker(dir), 'utf8'));
+    if (Date.now() > limit) throw new Error(`the sample site was not built into ${dir} within 100 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return dir;
+}
+
+/** The sample site (sampleSiteDir()), served by the project's server (with the site's `_headers`) on a free port. */
+export async function serveSampleSite(): Promise<{ origin: string; dir: string; close(): Promise<void> }> {
+  const dir = await sampleSiteDir();
   const server = createStaticServer({ dir, basePath: '/news/', host: '127.0.0.1' });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
