@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import InterleavingSequencer from './test/support/interleave-sequencer.js';
 
@@ -29,7 +30,22 @@ const browser = ['test/browser/**/*.test.ts'];
 const mocking = ['test/reliability/dev-server-files.test.ts', 'test/reliability/old-output-cleanup.test.ts', 'test/reliability/serve-interrupt-temp.test.ts'];
 const compileLib = ['test/support/compile-lib.ts'];
 
+/**
+ * Vite resolves packages for tests with the `development` condition, and vitest passes it on to Node in the
+ * workers: micromark and the other unified packages then load development builds full of assertions that
+ * `migrant-site` never runs. Tests run the packages the CLI runs.
+ */
+const cliConditions: Plugin = {
+  name: 'cli-conditions',
+  configResolved(config) {
+    for (const resolve of [config.resolve, config.ssr.resolve, ...Object.values(config.environments).map((e) => e.resolve)]) {
+      if (resolve?.conditions) resolve.conditions = resolve.conditions.filter((c) => c !== 'development' && c !== 'development|production');
+    }
+  },
+};
+
 export default defineConfig({
+  plugins: [cliConditions],
   test: {
     // Generous: the suite must pass on a 2-core machine shared with other builds.
     testTimeout: 120_000,
