@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashOf } from '../text/hash.js';
+import { isBuildFingerprint, type BuildFingerprint } from './build-fingerprint.js';
 import { isOutputStats, type OutputStats } from './output-stats.js';
 import { cacheDir } from './parse-cache.js';
 import { replaceCacheFile } from './replace-cache-file.js';
@@ -23,6 +24,8 @@ export interface BuildState {
   search?: { bundle: string[]; chunks: { key: string; urls: string[] }[] };
   /** The output folder as this build left it, so the next one checks it by stat'ing the listed files, not by walking it. */
   outputs: OutputStats;
+  /** What the output was made from, for a next build with nothing changed (absent after `serve`, which builds in place). */
+  fingerprint?: BuildFingerprint;
 }
 
 export interface BuildStateStore {
@@ -63,5 +66,6 @@ function isBuildState(v: unknown): v is BuildState {
   const search = s?.search;
   const isUrls = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string');
   const searchOk = search === undefined || (isUrls(search?.bundle) && Array.isArray(search.chunks) && search.chunks.every((c) => typeof c?.key === 'string' && isUrls(c.urls)));
-  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk && isOutputStats(s.outputs);
+  const fingerprintOk = s?.fingerprint === undefined || isBuildFingerprint(s.fingerprint);
+  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk && isOutputStats(s.outputs) && fingerprintOk;
 }

@@ -41,6 +41,9 @@ interface Entry {
 
 const markdownKinds = new Set(['post', 'page', 'author']);
 
+/** The files the store reads and hashes itself (the others in content/ are copied, or read as site data). */
+export const isStoreSource = (file: SourceFile): boolean => markdownKinds.has(file.kind) || isPopularity(file);
+
 /** `stats` lets a build skip reading files whose stat data shows they did not change (see source-stats.ts). */
 export function createContentStore(options: ContentOptions, parseMany: ParseMany, cache?: ParseCache, stats?: SourceStats): ContentStore {
   const entries = new Map<string, Entry>();
@@ -78,7 +81,7 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
       const dataChanged = await loadData(files, changed);
       if (dataChanged) for (const [path, entry] of entries) if (entry.parsed.kind !== 'data') entries.delete(path);
       const { key: dataKey, options: parseOptions } = data!;
-      const wanted = files.filter((f) => markdownKinds.has(f.kind) || isPopularity(f));
+      const wanted = files.filter(isStoreSource);
       const stale = wanted.filter((f) => changed === undefined || changed.has(f.path) || !entries.has(f.path));
       // Stat before reading: a file that changes in between is then hashed again next time, never trusted.
       const statted = stale.map((file) => ({ file, stat: statSync(file.absPath, { throwIfNoEntry: false }) }));

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkOutDir } from '../config/check-out-dir.js';
 import { loadConfig } from '../config/load-config.js';
 import type { SiteConfig } from '../config/schema.js';
@@ -11,15 +11,16 @@ import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
 import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
 import { createExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
-import { buildStateFormat, createBuildStateStore } from '../cache/build-state.js';
+import { buildStateFormat, createBuildStateStore, type BuildState, type BuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
-import { loadSourceStats } from '../cache/source-stats.js';
+import { loadSourceStats, type SourceStats } from '../cache/source-stats.js';
 import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 import { templateFolders } from '../render/theme-files.js';
 import { checkOutputFolder } from '../write/output-folder.js';
 import { resolveNow } from './resolve-now.js';
 import type { Shard } from './shard-slice.js';
+import { checkUnchanged, type FoundInputs } from './unchanged-build.js';
 
 export interface BuildOptions {
   configPath: string;
@@ -46,26 +47,45 @@ export interface BuildOptions {
   shard?: Shard;
 }
 
+/** What a build opened before its builder: the config, and the caches its fingerprint check loaded. */
+interface OpenedSite {
+  config: SiteConfig;
+  root: string;
+  sources?: SourceStats;
+  state?: BuildStateStore;
+  /** The inputs as the fingerprint check found them, for the fingerprint this build saves. */
+  found?: FoundInputs;
+}
+
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
-export async function openSite(options: BuildOptions, pool: ParsePool): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string; templateFolders: string[] }> {
-  const { config, root } = await loadSiteConfig(options);
+export async function openSite(options: BuildOptions, pool: ParsePool, opened?: OpenedSite): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string; templateFolders: string[] }> {
+  const { config, root } = opened ?? (await loadSiteConfig(options));
   // Both caches are keyed on the generator's own code: a changed helper must never be served from an old cache.
   const generator = generatorKey();
   const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
   if (cache?.problem) options.logger.warn(`warning: the parse cache could not be used, so every file is parsed again: ${cache.problem}`);
-  const sources = options.cache === false ? undefined : await loadSourceStats(root);
-  const state = options.cache === false || options.buildState === false ? undefined : createBuildStateStore(root, buildStateFormat(generator, options.shard ? { config, shard: options.shard } : config, options));
+  const sources = opened?.sources ?? (options.cache === false ? undefined : await loadSourceStats(root));
+  const state = opened?.state ?? stateStoreOf(options, config, root, generator);
   const externalFeeds = openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator } });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator }, fingerprint: opened?.found });
   return { builder, config, root, templateFolders: templateFolders(root) };
+}
+
+function stateStoreOf(options: BuildOptions, config: SiteConfig, root: string, generator: string): BuildStateStore | undefined {
+  if (options.cache === false || options.buildState === false) return undefined;
+  return createBuildStateStore(root, buildStateFormat(generator, options.shard ? { config, shard: options.shard } : config, options));
 }
 
 /**
  * One complete build. Config and I/O failures throw SiteError; content and
  * template problems come back as diagnostics, and then nothing is written.
+ * A build whose fingerprint holds (unchanged-build.ts) ends before parsing.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const site = await loadSiteConfig(options);
+  const early = await checkFingerprint(options, site, started);
+  if ('result' in early) return early.result;
   let onThreads = false;
   const pool = createParsePool(options.workers, (done, total) => {
     // Only a pass on the threads reports progress: said once, as the render stage says it.
@@ -74,7 +94,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     options.logger.progress?.('parse', done, total);
   });
   try {
-    const { builder } = await openSite(options, pool);
+    const { builder } = await openSite(options, pool, early);
     const configMs = performance.now() - started;
     options.logger.debug(`  ${'config'.padEnd(10)} ${configMs.toFixed(1).padStart(8)} ms`);
     const result = await builder.build();
@@ -83,6 +103,41 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await pool.close();
   }
+}
+
+/** The saved state's fingerprint against the site as it is now: the kept output's result when it holds, else what the build needs to save the next one. */
+async function checkFingerprint(options: BuildOptions, site: { config: SiteConfig; root: string }, started: number): Promise<{ result: BuildResult } | OpenedSite> {
+  const { config, root } = site;
+  const state = stateStoreOf(options, config, root, generatorKey());
+  if (!state) return site;
+  const sources = await loadSourceStats(root);
+  const saved = await state.load();
+  const check = await checkUnchanged({
+    root,
+    config,
+    outDir: resolve(root, config.outDir),
+    now: resolveNow(options.now, config.timeZone),
+    options,
+    state: saved,
+    sources,
+    inputStats: await loadSourceStats(root, Date.now, 'inputs.v8'),
+    logger: options.logger,
+    started,
+  });
+  return check.held ? { result: check.result } : { ...site, sources, state: loadedOnce(state, saved), found: check.found };
+}
+
+/** The store, its first load answered with the state already read. */
+function loadedOnce(store: BuildStateStore, state: BuildState | undefined): BuildStateStore {
+  let first = true;
+  return {
+    ...store,
+    load: async () => {
+      if (!first) return store.load();
+      first = false;
+      return state;
+    },
+  };
 }
 
 async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConfig; root: string }> {

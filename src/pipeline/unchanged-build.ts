@@ -1,0 +1,173 @@
+import type { BuildFingerprint } from '../cache/build-fingerprint.js';
+import type { BuildState } from '../cache/build-state.js';
+import { verifyOutputs } from '../cache/output-stats.js';
+import { hashFile, type SourceStats } from '../cache/source-stats.js';
+import type { SiteConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isInWindow } from '../graph/clock-window.js';
+import type { Logger } from '../log.js';
+import { mapLimited } from '../write/map-limited.js';
+import type { BuildResult, BuildSummary } from './build-pass.js';
+import { listInputs, type InputFile, type InputListing } from './list-inputs.js';
+import type { BuildOptions } from './run-build.js';
+
+// A build whose inputs are all as the last complete build found them, whose
+// clock is still inside that build's validity window and whose output folder
+// is as it left it, would write the same bytes: it stops before parsing,
+// linking, planning or rendering, and leaves the output folder untouched.
+
+/**
+ * Whether each build option changes the output beyond what the saved state's
+ * own key covers (the generator's code, the config with --out and --base-url
+ * applied, --drafts, --future, --shard). Typed as a record of every option,
+ * so a new one does not compile until it is sorted here.
+ */
+const changesOutput = {
+  configPath: false, // its config is in the state's key
+  outDir: false, // in the config
+  baseUrl: false, // in the config
+  drafts: false, // in the state's key
+  future: false, // in the state's key
+  shard: false, // in the state's key
+  now: false, // the fingerprint's clock window
+  offline: true, // cached feed copies instead of fetched ones
+  strict: false, // only turns feed problems into errors, and a build after a feed problem fetches again
+  deferSearch: true, // the search index is left to serve
+  logger: false,
+  workers: false, // threads write the same bytes (tested)
+  cache: false, // without the cache there is no saved state
+  buildState: false, // without the state there is no fingerprint
+} satisfies Record<keyof BuildOptions, boolean>;
+
+export function optionsKey(options: BuildOptions): string {
+  return JSON.stringify(Object.entries(changesOutput).flatMap(([name, changes]) => (changes ? [[name, options[name as keyof BuildOptions] ?? null]] : [])));
+}
+
+/** The inputs as this build found them before reading any, for the fingerprint it saves if it completes. */
+export interface FoundInputs {
+  options: string;
+  listing: InputListing;
+  /** Hashes of listing.other, taken now; the store's files get the hashes the build itself uses. */
+  otherHashes: Map<string, string>;
+}
+
+export type UnchangedCheck = { held: true; result: BuildResult } | { held: false; found: FoundInputs };
+
+export interface CheckInputs {
+  root: string;
+  config: SiteConfig;
+  outDir: string;
+  now: Date;
+  options: BuildOptions;
+  state: BuildState | undefined;
+  /** The content store's hashes by stat data: files hashed here are not read again by the build. */
+  sources: SourceStats;
+  /** The same for the other inputs (`inputs.v8`). */
+  inputStats: SourceStats;
+  logger: Logger;
+  started: number;
+}
+
+export async function checkUnchanged(i: CheckInputs): Promise<UnchangedCheck> {
+  const listing = await listInputs(i.root, i.config, !!i.options.offline);
+  const otherHashes = new Map(await mapLimited(listing.other, 64, async (f) => [f.path, (await hashFile(i.inputStats, f.path, f.absPath)) ?? ''] as const));
+  await i.inputStats.save(otherHashes.keys());
+  const found: FoundInputs = { options: optionsKey(i.options), listing, otherHashes };
+  const fingerprint = i.state?.fingerprint;
+  const broken = !fingerprint ? 'no fingerprint of a complete build with this generator, config and flags' : await whatChanged(i, fingerprint, found);
+  if (broken) {
+    i.logger.debug(`  fingerprint: ${broken}; building`);
+    return { held: false, found };
+  }
+  await i.sources.save(listing.store.map((f) => f.path));
+  i.logger.debug(`  fingerprint held: ${listing.store.length + listing.other.length} input files, the clock, the external feeds and ${i.state!.outputs.paths.length} output files are as the last build left them`);
+  return { held: true, result: keptResult(fingerprint!, i) };
+}
+
+/** The first thing found different from the fingerprint, cheapest checks first; undefined when nothing is. */
+async function whatChanged(i: CheckInputs, f: BuildFingerprint, found: FoundInputs): Promise<string | undefined> {
+  if (f.options !== found.options) return 'another --offline or serve mode than the last build';
+  if (!isInWindow(+i.now, f.clock)) return `the clock (${i.now.toISOString()}) is outside ${describeWindow(f.clock)}, where the last output stays the same`;
+  if (Date.now() >= f.feedsUntil) return 'the external feeds are due to be fetched again';
+  const outputs = i.state!.outputs;
+  const same = verifyOutputs(i.outDir, outputs);
+  if (same.size !== outputs.paths.length) return `${outputs.paths.find((p) => !same.has(p))} in the output folder was edited or deleted`;
+  const saved = new Map(f.inputs.paths.map((p, n) => [p, f.inputs.hashes[n]]));
+  if (saved.get(scanEntry) !== found.listing.scanProblems) return 'the content scan skips other files than it did';
+  saved.delete(scanEntry);
+  const listed = [...found.listing.store, ...found.listing.other];
+  const added = listed.find((file) => !saved.has(file.path));
+  if (added) return `${added.path} is new`;
+  if (listed.length !== saved.size) {
+    const there = new Set(listed.map((file) => file.path));
+    return `${[...saved.keys()].find((p) => !there.has(p))} was deleted`;
+  }
+  const other = found.listing.other.find((file) => found.otherHashes.get(file.path) !== saved.get(file.path));
+  if (other) return `${other.path} changed`;
+  return firstChangedStoreFile(i.sources, found.listing.store, saved);
+}
+
+/** The content store's files, hashed (by stat data first) until one differs. */
+async function firstChangedStoreFile(sources: SourceStats, files: InputFile[], saved: Map<string, string>): Promise<string | undefined> {
+  let changed: string | undefined;
+  await mapLimited(files, 64, async (file) => {
+    if (changed !== undefined) return;
+    if ((await hashFile(sources, file.path, file.absPath)) !== saved.get(file.path)) changed ??= `${file.path} changed`;
+  });
+  return changed;
+}
+
+function describeWindow(w: BuildFingerprint['clock']): string {
+  const at = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString() : 'any time');
+  return `[${at(w.from)}, ${at(w.until)})`;
+}
+
+/** The last build's summary and warnings, said again: its output is this build's. */
+function keptResult(f: BuildFingerprint, i: CheckInputs): BuildResult {
+  const ms = performance.now() - i.started;
+  const summary: BuildSummary = {
+    ...f.summary,
+    rendered: 0,
+    files: i.state!.outputs.paths.length,
+    written: 0,
+    warnings: f.diagnostics.filter((d) => d.severity === 'warning').length,
+    ms,
+    outDir: i.outDir,
+    changedUrls: [],
+    reason: 'nothing changed since the last build',
+    unchanged: true,
+  };
+  return { diagnostics: f.diagnostics, summary, timings: { fingerprint: ms } };
+}
+
+/** The fingerprint's entry for what the content scan skipped (not a file: no path has a colon first). */
+const scanEntry = ':content scan problems';
+
+export interface FingerprintFacts {
+  /** Source path → hash of the bytes the build parsed (LoadedContent.versions). */
+  versions: ReadonlyMap<string, string>;
+  clock: BuildFingerprint['clock'];
+  feedsUntil: number;
+  diagnostics: Diagnostic[];
+  summary: BuildFingerprint['summary'];
+}
+
+/** The fingerprint a complete build saves: the inputs as found before it read them, with the hashes it used. */
+export function fingerprintOf(found: FoundInputs, facts: FingerprintFacts): BuildFingerprint {
+  const hashes = new Map(found.otherHashes);
+  for (const file of found.listing.store) {
+    const hash = facts.versions.get(file.path);
+    // A file that vanished while the build ran is left out: the next build finds the folder different.
+    if (hash) hashes.set(file.path, hash);
+  }
+  hashes.set(scanEntry, found.listing.scanProblems);
+  const paths = [...hashes.keys()].sort();
+  return {
+    options: found.options,
+    inputs: { paths, hashes: paths.map((p) => hashes.get(p)!) },
+    clock: facts.clock,
+    feedsUntil: facts.feedsUntil,
+    diagnostics: facts.diagnostics.filter((d) => d.severity === 'warning'),
+    summary: facts.summary,
+  };
+}
