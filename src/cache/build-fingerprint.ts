@@ -13,12 +13,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export interface BuildFingerprint {
   /** The build options that change the output besides the state's key (see pipeline/unchanged-build.ts). */
   options: string;
-  /** Every file the build read (content, templates, the built-in theme, offline feed copies), site-relative and sorted, with the hash of the bytes it used. */
+  /** Every file the build read (content, templates, the built-in theme), site-relative and sorted, with the hash of the bytes it used. */
   inputs: { paths: string[]; hashes: string[] };
   /** The instants [from, until) of the build's clock for which the output stays the same (pipeline/output-clock-window.ts). */
   clock: { from: number; until: number };
-  /** Until when (wall clock, ms) the external feeds need not be fetched again: Infinity without feeds or offline, -Infinity after a failed fetch. */
-  feedsUntil: number;
+  /** What the external feeds' widgets showed ('' after a feed problem, which matches nothing). */
+  feeds: string;
   /** The warnings the build reported, said again by a build that keeps its output. */
   diagnostics: Diagnostic[];
   /** What the build's summary line counted. */
@@ -39,7 +39,7 @@ export function isBuildFingerprint(v: unknown): v is BuildFingerprint {
     f.inputs.paths.length === f.inputs.hashes.length &&
     isNumber(f.clock?.from) &&
     isNumber(f.clock.until) &&
-    isNumber(f.feedsUntil) &&
+    typeof f.feeds === 'string' &&
     Array.isArray(f.diagnostics) &&
     f.diagnostics.every(isDiagnostic) &&
     !!s &&

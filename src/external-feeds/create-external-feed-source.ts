@@ -15,7 +15,7 @@ export function createExternalFeedSource(options: ExternalFeedsOptions, clock: (
   let last: { at: number; result: Promise<ExternalFeedsResult> } | undefined;
   return {
     load() {
-      if (Object.keys(options.config.feeds).length === 0) return Promise.resolve({ feeds: {}, diagnostics: [], nextFetch: Infinity });
+      if (Object.keys(options.config.feeds).length === 0) return Promise.resolve({ feeds: {}, diagnostics: [] });
       const now = clock();
       // Loaded on first use: the parsers cost a quarter of a second at start-up, which a site without feeds should not pay.
       if (!last || now - last.at >= refreshMs) last = { at: now, result: import('./load-external-feeds.js').then((m) => m.loadExternalFeeds(options)) };

@@ -25,12 +25,6 @@ export interface ExternalFeedsResult {
   feeds: ExternalFeeds;
   /** One per feed that could not be fetched or read. */
   diagnostics: Diagnostic[];
-  /**
-   * When a build should fetch the feeds again (wall clock, ms): `refreshMinutes`
-   * after this fetch began when every feed came without a problem, at once
-   * after a problem, never with --offline (the cached copies are all it reads).
-   */
-  nextFetch: number;
 }
 
 /**
@@ -40,7 +34,6 @@ export interface ExternalFeedsResult {
  */
 export async function loadExternalFeeds(options: ExternalFeedsOptions): Promise<ExternalFeedsResult> {
   const store = createFeedStore(options.cacheDir);
-  const began = Date.now();
   const entries = Object.entries(options.config.feeds);
   const outcomes = await Promise.all(
     entries.map(async ([name, spec]) => {
@@ -71,9 +64,7 @@ export async function loadExternalFeeds(options: ExternalFeedsOptions): Promise<
     }
     if (shown) feeds[name] = { name, title: spec.title ?? (shown.title || shown.source), siteUrl: shown.siteUrl, source: shown.source, items };
   }
-  const fetched = outcomes.every(({ outcome }) => !outcome.problem);
-  const nextFetch = options.offline ? Infinity : fetched ? began + options.config.refreshMinutes * 60_000 : began;
-  return { feeds, diagnostics, nextFetch };
+  return { feeds, diagnostics };
 }
 
 interface Outcome {

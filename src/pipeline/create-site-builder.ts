@@ -129,7 +129,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     return {
       versions: content.versions,
       clock: outputClockWindow(input, graph, config.timeZone),
-      feedsUntil: p.feedsNextFetch,
+      feeds: p.feedsKey,
       diagnostics,
       summary: { pages: p.plan.pages.length, posts: graph.posts.length, tags: graph.tags.length, categories: graph.categories.length, skipped: graph.skipped },
     };

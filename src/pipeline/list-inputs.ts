@@ -1,7 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { cacheDir } from '../cache/parse-cache.js';
-import type { SiteConfig } from '../config/schema.js';
 import { scanContent } from '../content/scan-content.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toPosix } from '../paths/is-inside.js';
@@ -18,7 +16,7 @@ export interface InputFile {
 export interface InputListing {
   /** Files the content store reads and hashes itself (markdown, the popularity file). */
   store: InputFile[];
-  /** Every other file a build may read: the rest of content/, the site's templates/, the built-in theme, offline feed copies. */
+  /** Every other file a build may read: the rest of content/, the site's templates/, the built-in theme. */
   other: InputFile[];
   /** The content scan's own problems (files it skipped), which no file's bytes show. */
   scanProblems: string;
@@ -28,19 +26,16 @@ export interface InputListing {
  * Every file a build reads, listed by the build's own scan of content/ and
  * the folders the theme's files come from (theme-files.ts), whole: a file
  * the build would skip there is listed too, which can only make a build
- * that changed nothing look changed, never the reverse. With --offline the
- * cached copies of the external feeds are inputs as well (online they are
- * fetched; see unchanged-build.ts).
+ * that changed nothing look changed, never the reverse. (External feeds are
+ * loaded and compared whole: see unchanged-build.ts.)
  */
-export async function listInputs(root: string, config: SiteConfig, offline: boolean): Promise<InputListing> {
+export async function listInputs(root: string): Promise<InputListing> {
   const scanned = await scanContent(root);
   const themed = [join(root, siteTemplatesFolder), builtInThemeDir].flatMap(listFolder);
-  const feedDir = join(cacheDir(root), 'external-feeds');
-  const feeds = offline ? Object.keys(config.externalFeeds.feeds).map((name) => join(feedDir, `${name}.json`)).filter((f) => existsSync(f)) : [];
   const named = (absPath: string): InputFile => ({ path: toPosix(relative(root, absPath)), absPath });
   return {
     store: scanned.files.filter(isStoreSource).map((f) => ({ path: f.path, absPath: f.absPath })),
-    other: [...scanned.files.filter((f) => !isStoreSource(f)).map((f) => named(f.absPath)), ...[...themed, ...feeds].map(named)],
+    other: [...scanned.files.filter((f) => !isStoreSource(f)).map((f) => named(f.absPath)), ...themed.map(named)],
     scanProblems: hashOf(JSON.stringify(scanned.diagnostics satisfies Diagnostic[])),
   };
 }

@@ -10,7 +10,7 @@ import type { BuildResult } from './build-pass.js';
 import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
 import { createParsePool, type ParsePool } from './create-parse-pool.js';
 import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
-import { createExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
+import { createExternalFeedSource, type ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { buildStateFormat, createBuildStateStore, type BuildState, type BuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
 import { loadSourceStats, type SourceStats } from '../cache/source-stats.js';
@@ -55,6 +55,8 @@ interface OpenedSite {
   state?: BuildStateStore;
   /** The inputs as the fingerprint check found them, for the fingerprint this build saves. */
   found?: FoundInputs;
+  /** The feeds the fingerprint check loaded: the build shows that load. */
+  externalFeeds?: ExternalFeedSource;
 }
 
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
@@ -66,7 +68,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool, opened?: 
   if (cache?.problem) options.logger.warn(`warning: the parse cache could not be used, so every file is parsed again: ${cache.problem}`);
   const sources = opened?.sources ?? (options.cache === false ? undefined : await loadSourceStats(root));
   const state = opened?.state ?? stateStoreOf(options, config, root, generator);
-  const externalFeeds = openExternalFeeds(options, config, root);
+  const externalFeeds = opened?.externalFeeds ?? openExternalFeeds(options, config, root);
   const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator }, fingerprint: opened?.found });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
@@ -112,19 +114,20 @@ async function checkFingerprint(options: BuildOptions, site: { config: SiteConfi
   if (!state) return site;
   const sources = await loadSourceStats(root);
   const saved = await state.load();
+  const externalFeeds = openExternalFeeds(options, config, root);
   const check = await checkUnchanged({
     root,
-    config,
     outDir: resolve(root, config.outDir),
     now: resolveNow(options.now, config.timeZone),
     options,
     state: saved,
     sources,
     inputStats: await loadSourceStats(root, Date.now, 'inputs.v8'),
+    externalFeeds,
     logger: options.logger,
     started,
   });
-  return check.held ? { result: check.result } : { ...site, sources, state: loadedOnce(state, saved), found: check.found };
+  return check.held ? { result: check.result } : { ...site, sources, state: loadedOnce(state, saved), found: check.found, externalFeeds };
 }
 
 /** The store, its first load answered with the state already read. */

@@ -2,8 +2,10 @@ import type { BuildFingerprint } from '../cache/build-fingerprint.js';
 import type { BuildState } from '../cache/build-state.js';
 import { verifyOutputs } from '../cache/output-stats.js';
 import { hashFile, type SourceStats } from '../cache/source-stats.js';
-import type { SiteConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
+import type { ExternalFeedsResult } from '../external-feeds/load-external-feeds.js';
+import { hashOf } from '../text/hash.js';
 import { isInWindow } from '../graph/clock-window.js';
 import type { Logger } from '../log.js';
 import { mapLimited } from '../write/map-limited.js';
@@ -30,8 +32,8 @@ const changesOutput = {
   future: false, // in the state's key
   shard: false, // in the state's key
   now: false, // the fingerprint's clock window
-  offline: true, // cached feed copies instead of fetched ones
-  strict: false, // only turns feed problems into errors, and a build after a feed problem fetches again
+  offline: false, // the feeds are loaded (fetched, or from their copies) and compared
+  strict: false, // only turns feed problems into errors, and a feed problem breaks the fingerprint
   deferSearch: true, // the search index is left to serve
   logger: false,
   workers: false, // threads write the same bytes (tested)
@@ -55,7 +57,6 @@ export type UnchangedCheck = { held: true; result: BuildResult } | { held: false
 
 export interface CheckInputs {
   root: string;
-  config: SiteConfig;
   outDir: string;
   now: Date;
   options: BuildOptions;
@@ -64,17 +65,21 @@ export interface CheckInputs {
   sources: SourceStats;
   /** The same for the other inputs (`inputs.v8`). */
   inputStats: SourceStats;
+  /** Loaded (fetched) as a build would; the build that follows a broken fingerprint uses this load. */
+  externalFeeds?: ExternalFeedSource;
   logger: Logger;
   started: number;
 }
 
 export async function checkUnchanged(i: CheckInputs): Promise<UnchangedCheck> {
-  const listing = await listInputs(i.root, i.config, !!i.options.offline);
+  // Other sites' feeds download while the files are listed and hashed.
+  const feeds = i.externalFeeds?.load() ?? Promise.resolve(noExternalFeeds);
+  const listing = await listInputs(i.root);
   const otherHashes = new Map(await mapLimited(listing.other, 64, async (f) => [f.path, (await hashFile(i.inputStats, f.path, f.absPath)) ?? ''] as const));
   await i.inputStats.save(otherHashes.keys());
   const found: FoundInputs = { options: optionsKey(i.options), listing, otherHashes };
   const fingerprint = i.state?.fingerprint;
-  const broken = !fingerprint ? 'no fingerprint of a complete build with this generator, config and flags' : await whatChanged(i, fingerprint, found);
+  const broken = !fingerprint ? 'no fingerprint of a complete build with this generator, config and flags' : await whatChanged(i, fingerprint, found, feeds);
   if (broken) {
     i.logger.debug(`  fingerprint: ${broken}; building`);
     return { held: false, found };
@@ -85,10 +90,12 @@ export async function checkUnchanged(i: CheckInputs): Promise<UnchangedCheck> {
 }
 
 /** The first thing found different from the fingerprint, cheapest checks first; undefined when nothing is. */
-async function whatChanged(i: CheckInputs, f: BuildFingerprint, found: FoundInputs): Promise<string | undefined> {
+async function whatChanged(i: CheckInputs, f: BuildFingerprint, found: FoundInputs, feeds: Promise<ExternalFeedsResult>): Promise<string | undefined> {
   if (f.options !== found.options) return 'another --offline or serve mode than the last build';
   if (!isInWindow(+i.now, f.clock)) return `the clock (${i.now.toISOString()}) is outside ${describeWindow(f.clock)}, where the last output stays the same`;
-  if (Date.now() >= f.feedsUntil) return 'the external feeds are due to be fetched again';
+  const feedsKey = externalFeedsKey(await feeds);
+  if (feedsKey === '') return 'an external feed could not be fetched or read';
+  if (feedsKey !== f.feeds) return 'the external feeds show other headlines';
   const outputs = i.state!.outputs;
   const same = verifyOutputs(i.outDir, outputs);
   if (same.size !== outputs.paths.length) return `${outputs.paths.find((p) => !same.has(p))} in the output folder was edited or deleted`;
@@ -147,9 +154,16 @@ export interface FingerprintFacts {
   /** Source path → hash of the bytes the build parsed (LoadedContent.versions). */
   versions: ReadonlyMap<string, string>;
   clock: BuildFingerprint['clock'];
-  feedsUntil: number;
+  feeds: string;
   diagnostics: Diagnostic[];
   summary: BuildFingerprint['summary'];
+}
+
+export const noExternalFeeds: ExternalFeedsResult = { feeds: {}, diagnostics: [] };
+
+/** What the feeds' widgets show; '' when a feed had a problem (its widget may show a stale copy, and the next build must try again). */
+export function externalFeedsKey(result: ExternalFeedsResult): string {
+  return result.diagnostics.length > 0 ? '' : hashOf(JSON.stringify(result.feeds));
 }
 
 /** The fingerprint a complete build saves: the inputs as found before it read them, with the hashes it used. */
@@ -166,7 +180,7 @@ export function fingerprintOf(found: FoundInputs, facts: FingerprintFacts): Buil
     options: found.options,
     inputs: { paths, hashes: paths.map((p) => hashes.get(p)!) },
     clock: facts.clock,
-    feedsUntil: facts.feedsUntil,
+    feeds: facts.feeds,
     diagnostics: facts.diagnostics.filter((d) => d.severity === 'warning'),
     summary: facts.summary,
   };
