@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toPosix } from '../paths/is-inside.js';
 import { builtInThemeDir, siteTemplatesFolder } from '../render/theme-files.js';
 import { hashOf } from '../text/hash.js';
-import { isStoreSource } from './content-store.js';
+import { isStoreSource } from './store-sources.js';
 
 /** An input file: `path` names it relative to the site root (`../` for the built-in theme outside it). */
 export interface InputFile {

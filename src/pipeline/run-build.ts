@@ -7,14 +7,13 @@ import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
 import type { Logger } from '../log.js';
 import type { BuildResult } from './build-pass.js';
-import { createSiteBuilder, type SiteBuilder } from './create-site-builder.js';
-import { createParsePool, type ParsePool } from './create-parse-pool.js';
+import type { SiteBuilder } from './create-site-builder.js';
+import type { ParsePool } from './create-parse-pool.js';
 import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
 import { createExternalFeedSource, type ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import { buildStateFormat, createBuildStateStore, type BuildState, type BuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
 import { loadSourceStats, type SourceStats } from '../cache/source-stats.js';
-import { contentOptionsOf } from '../content/parse-source.js';
 import { toolVersion } from '../version.js';
 import { templateFolders } from '../render/theme-files.js';
 import { checkOutputFolder } from '../write/output-folder.js';
@@ -62,6 +61,8 @@ interface OpenedSite {
 /** Loads the config (flags override it) and makes a builder for the site it describes. */
 export async function openSite(options: BuildOptions, pool: ParsePool, opened?: OpenedSite): Promise<{ builder: SiteBuilder; config: SiteConfig; root: string; templateFolders: string[] }> {
   const { config, root } = opened ?? (await loadSiteConfig(options));
+  // Loaded here, not with this module: a build whose fingerprint holds never needs the parsers, templates or writers.
+  const [{ createSiteBuilder }, { contentOptionsOf }] = await Promise.all([import('./create-site-builder.js'), import('../content/parse-source.js')]);
   // Both caches are keyed on the generator's own code: a changed helper must never be served from an old cache.
   const generator = generatorKey();
   const cache = options.cache === false ? undefined : await loadParseCache(root, contentOptionsOf(config), generator);
@@ -88,6 +89,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const site = await loadSiteConfig(options);
   const early = await checkFingerprint(options, site, started);
   if ('result' in early) return early.result;
+  const { createParsePool } = await import('./create-parse-pool.js');
   let onThreads = false;
   const pool = createParsePool(options.workers, (done, total) => {
     // Only a pass on the threads reports progress: said once, as the render stage says it.
