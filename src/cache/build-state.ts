@@ -58,7 +58,12 @@ export function buildStateFormat(generator: string, config: unknown, flags: { dr
   return hashOf(generator, JSON.stringify(config), String(!!flags.drafts), String(!!flags.future));
 }
 
-const isStringMap = (v: unknown): v is Map<string, string> => v instanceof Map && [...v].every(([k, x]) => typeof k === 'string' && typeof x === 'string');
+function isStringMap(v: unknown): v is Map<string, string> {
+  if (!(v instanceof Map)) return false;
+  // A loop, not [...v].every(): at 16,000 articles the copy of the entries cost more than the check.
+  for (const [k, x] of v) if (typeof k !== 'string' || typeof x !== 'string') return false;
+  return true;
+}
 
 /** The state file is untrusted input (like the parse cache): used only with exactly the shape save() writes. */
 function isBuildState(v: unknown): v is BuildState {

@@ -74,8 +74,16 @@ export async function loadSourceStats(root: string, now: () => number = Date.now
 export async function hashFile(stats: SourceStats, path: string, absPath: string): Promise<string | undefined> {
   const stat = statSync(absPath, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
-  const known = stats.known(path, stat);
-  if (known !== undefined) return known;
+  return stats.known(path, stat) ?? readHash(stats, path, absPath, stat);
+}
+
+/** The recorded hash of a file whose stat data is as recorded, with no read: undefined when it is not. */
+export function knownHash(stats: SourceStats, path: string, absPath: string): string | undefined {
+  const stat = statSync(absPath, { throwIfNoEntry: false });
+  return stat?.isFile() ? stats.known(path, stat) : undefined;
+}
+
+async function readHash(stats: SourceStats, path: string, absPath: string, stat: Stats): Promise<string | undefined> {
   const bytes = await readFile(absPath).catch(() => undefined);
   if (bytes === undefined) return undefined;
   const hash = hashOf(bytes);

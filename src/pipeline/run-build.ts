@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config/schema.js';
 import { codes } from '../diagnostics/codes.js';
 import { error, SiteError } from '../diagnostics/diagnostic.js';
 import type { Logger } from '../log.js';
-import type { BuildResult } from './build-pass.js';
+import { timer, type BuildResult } from './build-pass.js';
 import type { SiteBuilder } from './create-site-builder.js';
 import type { ParsePool } from './create-parse-pool.js';
 import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
@@ -114,22 +114,18 @@ async function checkFingerprint(options: BuildOptions, site: { config: SiteConfi
   const { config, root } = site;
   const state = stateStoreOf(options, config, root, generatorKey());
   if (!state) return site;
-  const sources = await loadSourceStats(root);
-  const saved = await state.load();
+  const configMs = performance.now() - started;
+  const timings: Record<string, number> = {};
   const externalFeeds = openExternalFeeds(options, config, root);
-  const check = await checkUnchanged({
-    root,
-    outDir: resolve(root, config.outDir),
-    now: resolveNow(options.now, config.timeZone),
-    options,
-    state: saved,
-    sources,
-    inputStats: await loadSourceStats(root, Date.now, 'inputs.v8'),
-    externalFeeds,
-    logger: options.logger,
-    started,
+  const { check, ...opened } = await timer(options.logger, timings)('fingerprint', async () => {
+    const [sources, inputStats, saved] = await Promise.all([loadSourceStats(root), loadSourceStats(root, Date.now, 'inputs.v8'), state.load()]);
+    const now = resolveNow(options.now, config.timeZone);
+    const check = await checkUnchanged({ root, outDir: resolve(root, config.outDir), now, options, state: saved, sources, inputStats, externalFeeds, logger: options.logger, started });
+    return { check, sources, state: loadedOnce(state, saved) };
   });
-  return check.held ? { result: check.result } : { ...site, sources, state: loadedOnce(state, saved), found: check.found, externalFeeds };
+  if (!check.held) return { ...site, ...opened, found: check.found, externalFeeds };
+  options.logger.debug(`  ${'config'.padEnd(10)} ${configMs.toFixed(1).padStart(8)} ms`);
+  return { result: { ...check.result, timings: { config: configMs, ...timings } } };
 }
 
 /** The store, its first load answered with the state already read. */
