@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dayWindow, intersectWindows, isInWindow, windowAround } from '../../src/graph/clock-window.js';
 import { selectPosts, visibilityWindow } from '../../src/graph/select-posts.js';
 import type { GraphInput } from '../../src/graph/types.js';
-import { makePost } from './factories.js';
+import { buildSiteGraph } from '../../src/graph/build-site-graph.js';
+import { newsSitemapWindow, renderNewsSitemap } from '../../src/outputs/news-sitemap.js';
+import { makeSite, newsPosts, now } from '../outputs/site-fixture.js';
+import { makeInput, makePost } from './factories.js';
 
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -34,5 +37,17 @@ describe('clock windows', () => {
     expect(published(window.until)).not.toEqual(published(window.until - 1));
     expect(published(window.from - 1)).not.toEqual(published(window.from));
     expect(visibilityWindow({ ...input(at('2024-11-10T00:00:00Z')), includeDrafts: true }).until).toBe(at('2024-11-15T08:00:00Z'));
+  });
+
+  it('bound the news sitemap: the same sitemap anywhere inside, another just outside', () => {
+    const { graph, config } = makeSite();
+    const sitemapAt = (t: number) => renderNewsSitemap(buildSiteGraph(makeInput({ now: new Date(t), posts: newsPosts.map(makePost) }), config).graph, config);
+    const window = newsSitemapWindow(graph);
+    // The article of 2026-11-27T10:00Z entered then and leaves 48 hours later.
+    expect(window).toEqual({ from: at('2026-11-27T10:00:00Z'), until: at('2026-11-29T10:00:00Z') + 1 });
+    expect(sitemapAt(window.from)).toBe(sitemapAt(+now));
+    expect(sitemapAt(window.until - 1)).toBe(sitemapAt(+now));
+    expect(sitemapAt(window.until)).not.toBe(sitemapAt(+now));
+    expect(sitemapAt(window.from - 1)).not.toBe(sitemapAt(+now));
   });
 });
