@@ -24,33 +24,54 @@ export interface BuildState {
   search?: { bundle: string[]; chunks: { key: string; urls: string[] }[] };
   /** The output folder as this build left it, so the next one checks it by stat'ing the listed files, not by walking it. */
   outputs: OutputStats;
-  /** What the output was made from, for a next build with nothing changed (absent after `serve`, which builds in place). */
-  fingerprint?: BuildFingerprint;
+}
+
+/**
+ * What the output was made from (build-fingerprint.ts) and the record of the
+ * output folder it vouches for: a file of its own, so that a build with
+ * nothing changed reads neither the signatures nor the search state.
+ */
+export interface SavedFingerprint {
+  format: string;
+  fingerprint: BuildFingerprint;
+  outputs: OutputStats;
 }
 
 export interface BuildStateStore {
   load(): Promise<BuildState | undefined>;
-  save(state: Omit<BuildState, 'format'>): Promise<void>;
-  /** Forgets the state: an in-place watch rebuild changes the output behind it. */
+  loadFingerprint(): Promise<SavedFingerprint | undefined>;
+  /** Without a fingerprint (`serve`, which goes on to change the output in place) none is kept. */
+  save(state: Omit<BuildState, 'format'>, fingerprint?: BuildFingerprint): Promise<void>;
+  /** Forgets the state and its fingerprint: an in-place watch rebuild changes the output behind them. */
   discard(): Promise<void>;
 }
 
 export function createBuildStateStore(root: string, format: string): BuildStateStore {
   const file = join(cacheDir(root), 'state.v8');
+  const fingerprintFile = join(cacheDir(root), 'fingerprint.v8');
   return {
-    async load() {
-      try {
-        const state = deserialize(await readFile(file)) as BuildState;
-        return isBuildState(state) && state.format === format ? state : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    async save(state) {
+    load: () => loadFile(file, (v): v is BuildState => isBuildState(v) && v.format === format),
+    loadFingerprint: () => loadFile(fingerprintFile, (v): v is SavedFingerprint => isSavedFingerprint(v) && v.format === format),
+    async save(state, fingerprint) {
       await replaceCacheFile(file, serialize({ ...state, format } satisfies BuildState));
+      if (fingerprint) await replaceCacheFile(fingerprintFile, serialize({ format, fingerprint, outputs: state.outputs } satisfies SavedFingerprint));
+      else await rm(fingerprintFile, { force: true });
     },
-    discard: () => rm(file, { force: true }),
+    async discard() {
+      // The fingerprint first: it must never outlive the state whose output it describes.
+      await rm(fingerprintFile, { force: true });
+      await rm(file, { force: true });
+    },
   };
+}
+
+async function loadFile<T>(file: string, valid: (v: unknown) => v is T): Promise<T | undefined> {
+  try {
+    const data = deserialize(await readFile(file)) as unknown;
+    return valid(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Everything outside the site's files that decides its output. */
@@ -71,6 +92,10 @@ function isBuildState(v: unknown): v is BuildState {
   const search = s?.search;
   const isUrls = (v: unknown) => Array.isArray(v) && v.every((u) => typeof u === 'string');
   const searchOk = search === undefined || (isUrls(search?.bundle) && Array.isArray(search.chunks) && search.chunks.every((c) => typeof c?.key === 'string' && isUrls(c.urls)));
-  const fingerprintOk = s?.fingerprint === undefined || isBuildFingerprint(s.fingerprint);
-  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk && isOutputStats(s.outputs) && fingerprintOk;
+  return typeof s?.format === 'string' && typeof s.templates === 'string' && typeof s.global === 'string' && isStringMap(s.signatures) && searchOk && isOutputStats(s.outputs);
+}
+
+function isSavedFingerprint(v: unknown): v is SavedFingerprint {
+  const s = v as Partial<SavedFingerprint> | null;
+  return typeof s?.format === 'string' && isBuildFingerprint(s.fingerprint) && isOutputStats(s.outputs);
 }

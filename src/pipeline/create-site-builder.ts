@@ -103,7 +103,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
     if (!since && options.state) {
       const outputs = await pass.stage('record', async () => recordOutputs(outDir, rendered.files.urls.keys(), prepared.savedOutputs && { ...prepared.savedOutputs, rewritten: new Set(written.changedPaths) }));
       const fingerprint = options.fingerprint && fingerprintOf(options.fingerprint, fingerprintFacts(prepared, built));
-      await options.state.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState, outputs, fingerprint });
+      await options.state.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState, outputs }, fingerprint);
     }
     last = commit(ctx, prepared, rendered, since);
     return pass.finish(

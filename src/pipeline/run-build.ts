@@ -11,7 +11,7 @@ import type { SiteBuilder } from './create-site-builder.js';
 import type { ParsePool } from './create-parse-pool.js';
 import { cacheDir, loadParseCache } from '../cache/parse-cache.js';
 import { createExternalFeedSource, type ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
-import { buildStateFormat, createBuildStateStore, type BuildState, type BuildStateStore } from '../cache/build-state.js';
+import { buildStateFormat, createBuildStateStore, type BuildStateStore } from '../cache/build-state.js';
 import { generatorKey } from '../cache/generator-key.js';
 import { loadSourceStats, type SourceStats } from '../cache/source-stats.js';
 import { toolVersion } from '../version.js';
@@ -118,27 +118,14 @@ async function checkFingerprint(options: BuildOptions, site: { config: SiteConfi
   const timings: Record<string, number> = {};
   const externalFeeds = openExternalFeeds(options, config, root);
   const { check, ...opened } = await timer(options.logger, timings)('fingerprint', async () => {
-    const [sources, inputStats, saved] = await Promise.all([loadSourceStats(root), loadSourceStats(root, Date.now, 'inputs.v8'), state.load()]);
+    const [sources, inputStats, saved] = await Promise.all([loadSourceStats(root), loadSourceStats(root, Date.now, 'inputs.v8'), state.loadFingerprint()]);
     const now = resolveNow(options.now, config.timeZone);
-    const check = await checkUnchanged({ root, outDir: resolve(root, config.outDir), now, options, state: saved, sources, inputStats, externalFeeds, logger: options.logger, started });
-    return { check, sources, state: loadedOnce(state, saved) };
+    const check = await checkUnchanged({ root, outDir: resolve(root, config.outDir), now, options, saved, sources, inputStats, externalFeeds, logger: options.logger, started });
+    return { check, sources, state };
   });
   if (!check.held) return { ...site, ...opened, found: check.found, externalFeeds };
   options.logger.debug(`  ${'config'.padEnd(10)} ${configMs.toFixed(1).padStart(8)} ms`);
   return { result: { ...check.result, timings: { config: configMs, ...timings } } };
-}
-
-/** The store, its first load answered with the state already read. */
-function loadedOnce(store: BuildStateStore, state: BuildState | undefined): BuildStateStore {
-  let first = true;
-  return {
-    ...store,
-    load: async () => {
-      if (!first) return store.load();
-      first = false;
-      return state;
-    },
-  };
 }
 
 async function loadSiteConfig(options: BuildOptions): Promise<{ config: SiteConfig; root: string }> {

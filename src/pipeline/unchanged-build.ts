@@ -1,5 +1,5 @@
 import type { BuildFingerprint } from '../cache/build-fingerprint.js';
-import type { BuildState } from '../cache/build-state.js';
+import type { SavedFingerprint } from '../cache/build-state.js';
 import { verifyOutputs } from '../cache/output-stats.js';
 import { hashFile, knownHash, type SourceStats } from '../cache/source-stats.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,7 +60,7 @@ export interface CheckInputs {
   outDir: string;
   now: Date;
   options: BuildOptions;
-  state: BuildState | undefined;
+  saved: SavedFingerprint | undefined;
   /** The content store's hashes by stat data: files hashed here are not read again by the build. */
   sources: SourceStats;
   /** The same for the other inputs (`inputs.v8`). */
@@ -78,14 +78,14 @@ export async function checkUnchanged(i: CheckInputs): Promise<UnchangedCheck> {
   const otherHashes = new Map(await mapLimited(listing.other, 64, async (f) => [f.path, (await hashFile(i.inputStats, f.path, f.absPath)) ?? ''] as const));
   await i.inputStats.save(otherHashes.keys());
   const found: FoundInputs = { options: optionsKey(i.options), listing, otherHashes };
-  const fingerprint = i.state?.fingerprint;
+  const fingerprint = i.saved?.fingerprint;
   const broken = !fingerprint ? 'no fingerprint of a complete build with this generator, config and flags' : await whatChanged(i, fingerprint, found, feeds);
   if (broken) {
     i.logger.debug(`  fingerprint: ${broken}; building`);
     return { held: false, found };
   }
   await i.sources.save(listing.store.map((f) => f.path));
-  i.logger.debug(`  fingerprint held: ${listing.store.length + listing.other.length} input files, the clock, the external feeds and ${i.state!.outputs.paths.length} output files are as the last build left them`);
+  i.logger.debug(`  fingerprint held: ${listing.store.length + listing.other.length} input files, the clock, the external feeds and ${i.saved!.outputs.paths.length} output files are as the last build left them`);
   return { held: true, result: keptResult(fingerprint!, i) };
 }
 
@@ -96,7 +96,7 @@ async function whatChanged(i: CheckInputs, f: BuildFingerprint, found: FoundInpu
   const feedsKey = externalFeedsKey(await feeds);
   if (feedsKey === '') return 'an external feed could not be fetched or read';
   if (feedsKey !== f.feeds) return 'the external feeds show other headlines';
-  const outputs = i.state!.outputs;
+  const outputs = i.saved!.outputs;
   const same = verifyOutputs(i.outDir, outputs);
   if (same.size !== outputs.paths.length) return `${outputs.paths.find((p) => !same.has(p))} in the output folder was edited or deleted`;
   const saved = new Map(f.inputs.paths.map((p, n) => [p, f.inputs.hashes[n]]));
@@ -142,7 +142,7 @@ function keptResult(f: BuildFingerprint, i: CheckInputs): BuildResult {
   const summary: BuildSummary = {
     ...f.summary,
     rendered: 0,
-    files: i.state!.outputs.paths.length,
+    files: i.saved!.outputs.paths.length,
     written: 0,
     warnings: f.diagnostics.filter((d) => d.severity === 'warning').length,
     ms,

@@ -1,6 +1,7 @@
-import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cacheDir } from '../../src/cache/parse-cache.js';
 import { listInputs } from '../../src/pipeline/list-inputs.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 import { repoRoot, runMain } from '../support/temp-site.js';
@@ -114,6 +115,18 @@ describe('a build with nothing changed', { timeout: 240_000 }, () => {
     await build(now);
     const later = new Date(Date.now() + 60_000);
     for (const path of [article, 'content/pages/about.md', 'site.config.json']) utimesSync(join(site.root, path), later, later);
+    await expectKept(now);
+  });
+
+  it('builds (and never fails) when the saved fingerprint is cut short', async () => {
+    site = copyFixture('newsroom', { ownTemplates: false, search: false });
+    const now = '2024-11-10T12:00:00Z';
+    await build(now);
+    const file = join(cacheDir(site.root), 'fingerprint.v8');
+    truncateSync(file, statSync(file).size >> 1);
+    site.edit(article, (t) => t.replace('Calm weather', 'Calm seas'));
+    expect(await build(now)).toMatch(/fingerprint: no fingerprint/);
+    await expectCold(now, []);
     await expectKept(now);
   });
 
