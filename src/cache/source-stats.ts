@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashOf } from '../text/hash.js';
@@ -69,23 +69,20 @@ export async function loadSourceStats(root: string, now: () => number = Date.now
 /**
  * The hash of a file's bytes: the recorded one while its stat data is as
  * recorded, else read now (stat first) and recorded. Undefined when it is not
- * a readable file.
+ * a readable file. Synchronous: for thousands of small files on a local disk,
+ * a loop of reads is about four times faster than as many promises.
  */
-export async function hashFile(stats: SourceStats, path: string, absPath: string): Promise<string | undefined> {
+export function hashFile(stats: SourceStats, path: string, absPath: string): string | undefined {
   const stat = statSync(absPath, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
-  return stats.known(path, stat) ?? readHash(stats, path, absPath, stat);
-}
-
-/** The recorded hash of a file whose stat data is as recorded, with no read: undefined when it is not. */
-export function knownHash(stats: SourceStats, path: string, absPath: string): string | undefined {
-  const stat = statSync(absPath, { throwIfNoEntry: false });
-  return stat?.isFile() ? stats.known(path, stat) : undefined;
-}
-
-async function readHash(stats: SourceStats, path: string, absPath: string, stat: Stats): Promise<string | undefined> {
-  const bytes = await readFile(absPath).catch(() => undefined);
-  if (bytes === undefined) return undefined;
+  const known = stats.known(path, stat);
+  if (known !== undefined) return known;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absPath);
+  } catch {
+    return undefined;
+  }
   const hash = hashOf(bytes);
   stats.record(path, stat, hash);
   return hash;

@@ -1,14 +1,13 @@
 import type { BuildFingerprint } from '../cache/build-fingerprint.js';
 import type { SavedFingerprint } from '../cache/build-state.js';
 import { verifyOutputs } from '../cache/output-stats.js';
-import { hashFile, knownHash, type SourceStats } from '../cache/source-stats.js';
+import { hashFile, type SourceStats } from '../cache/source-stats.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ExternalFeedSource } from '../external-feeds/create-external-feed-source.js';
 import type { ExternalFeedsResult } from '../external-feeds/load-external-feeds.js';
 import { hashOf } from '../text/hash.js';
 import { isInWindow } from '../graph/clock-window.js';
 import type { Logger } from '../log.js';
-import { mapLimited } from '../write/map-limited.js';
 import type { BuildResult, BuildSummary } from './build-pass.js';
 import { listInputs, type InputFile, type InputListing } from './list-inputs.js';
 import type { BuildOptions } from './run-build.js';
@@ -75,7 +74,7 @@ export async function checkUnchanged(i: CheckInputs): Promise<UnchangedCheck> {
   // Other sites' feeds download while the files are listed and hashed.
   const feeds = i.externalFeeds?.load() ?? Promise.resolve(noExternalFeeds);
   const listing = await listInputs(i.root);
-  const otherHashes = new Map(await mapLimited(listing.other, 64, async (f) => [f.path, (await hashFile(i.inputStats, f.path, f.absPath)) ?? ''] as const));
+  const otherHashes = new Map(listing.other.map((f) => [f.path, hashFile(i.inputStats, f.path, f.absPath) ?? ''] as const));
   await i.inputStats.save(otherHashes.keys());
   const found: FoundInputs = { options: optionsKey(i.options), listing, otherHashes };
   const fingerprint = i.saved?.fingerprint;
@@ -115,20 +114,9 @@ async function whatChanged(i: CheckInputs, f: BuildFingerprint, found: FoundInpu
 }
 
 /** The content store's files, hashed (by stat data first) until one differs. */
-async function firstChangedStoreFile(sources: SourceStats, files: InputFile[], saved: Map<string, string>): Promise<string | undefined> {
-  // Synchronously while stat data answers (every file, in an editor's rebuild): thousands of promises cost more than the stats.
-  const unknown: InputFile[] = [];
-  for (const file of files) {
-    const hash = knownHash(sources, file.path, file.absPath);
-    if (hash === undefined) unknown.push(file);
-    else if (hash !== saved.get(file.path)) return `${file.path} changed`;
-  }
-  let changed: string | undefined;
-  await mapLimited(unknown, 64, async (file) => {
-    if (changed !== undefined) return;
-    if ((await hashFile(sources, file.path, file.absPath)) !== saved.get(file.path)) changed ??= `${file.path} changed`;
-  });
-  return changed;
+function firstChangedStoreFile(sources: SourceStats, files: InputFile[], saved: Map<string, string>): string | undefined {
+  const changed = files.find((file) => hashFile(sources, file.path, file.absPath) !== saved.get(file.path));
+  return changed && `${changed.path} changed`;
 }
 
 function describeWindow(w: BuildFingerprint['clock']): string {
