@@ -40,8 +40,10 @@ const changesOutput = {
   buildState: false, // without the state there is no fingerprint
 } satisfies Record<keyof BuildOptions, boolean>;
 
+/** The options that change the output, and the Node.js that runs the build (its ICU data formats dates and sorts names). */
 export function optionsKey(options: BuildOptions): string {
-  return JSON.stringify(Object.entries(changesOutput).flatMap(([name, changes]) => (changes ? [[name, options[name as keyof BuildOptions] ?? null]] : [])));
+  const chosen = Object.entries(changesOutput).flatMap(([name, changes]) => (changes ? [[name, options[name as keyof BuildOptions] ?? null]] : []));
+  return JSON.stringify([process.version, process.versions.icu ?? '', chosen]);
 }
 
 /** The inputs as this build found them before reading any, for the fingerprint it saves if it completes. */
@@ -90,7 +92,7 @@ export async function checkUnchanged(i: CheckInputs): Promise<UnchangedCheck> {
 
 /** The first thing found different from the fingerprint, cheapest checks first; undefined when nothing is. */
 async function whatChanged(i: CheckInputs, f: BuildFingerprint, found: FoundInputs, feeds: Promise<ExternalFeedsResult>): Promise<string | undefined> {
-  if (f.options !== found.options) return 'another --offline or serve mode than the last build';
+  if (f.options !== found.options) return 'another version of Node.js, or serve, made the last build';
   if (!isInWindow(+i.now, f.clock)) return `the clock (${i.now.toISOString()}) is outside ${describeWindow(f.clock)}, where the last output stays the same`;
   const feedsKey = externalFeedsKey(await feeds);
   if (feedsKey === '') return 'an external feed could not be fetched or read';
