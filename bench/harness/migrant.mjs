@@ -74,6 +74,9 @@ export function parseBuildOutput(stdout) {
     if (stage) stages[stage[1]] = Number(stage[2]);
     const s = /^built (\d+) pages \((\d+) files changed\) from (\d+) posts.*; (\d+) warnings?; (\d+) ms$/.exec(line);
     if (s) summary = { pages: +s[1], changed: +s[2], posts: +s[3], warnings: +s[4], ms: +s[5] };
+    // A build with nothing changed keeps the last output (its fingerprint held) and writes nothing.
+    const kept = /^nothing changed since the last build: kept (\d+) pages from (\d+) posts.*; (\d+) warnings?; (\d+) ms$/.exec(line);
+    if (kept) summary = { pages: +kept[1], changed: 0, posts: +kept[2], warnings: +kept[3], ms: +kept[4], kept: true };
   }
   if (!summary) throw new Error(`no summary line in the build's output:\n${stdout.slice(-2000)}`);
   return { stages, summary };

@@ -79,9 +79,8 @@ export async function buildOnce(flags: BuildFlags, cli: Cli): Promise<number> {
     const s = result.summary;
     const skipped = s.skipped.drafts + s.skipped.future > 0 ? `, skipped ${s.skipped.drafts} drafts and ${s.skipped.future} future` : '';
     const part = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count})` : '';
-    logger.info(
-      `built ${s.pages} pages${part} (${s.written} files changed) from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`,
-    );
+    const made = s.unchanged ? `nothing changed since the last build: kept ${s.pages} pages${part}` : `built ${s.pages} pages${part} (${s.written} files changed)`;
+    logger.info(`${made} from ${s.posts} posts, ${s.tags} tags, ${s.categories} categories${skipped}; ${s.warnings} warnings; ${Math.round(s.ms)} ms`);
     await github?.summarize(summaryTable(s));
     return exitCodes.ok;
   }, github);

@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { warning, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isIgnoredName } from '../paths/ignored-files.js';
@@ -54,9 +54,13 @@ export async function scanContent(root: string): Promise<ScanResult> {
     const entries = await readdir(absDir, { withFileTypes: true });
     const index = kind === 'post' && !bundle && absDir !== kindRoot ? entries.find((e) => !e.isDirectory() && isBundleIndex(e.name)) : undefined;
     if (index) bundle = { dir: absDir, index: toPosix(relative(root, join(absDir, index.name))) };
+    // Each entry's paths from its folder's: path.join and path.relative per file cost a tenth of a second at 16,000 files.
+    const relDir = toPosix(relative(root, absDir));
+    const withinDir = toPosix(relative(kindRoot, absDir));
     for (const entry of entries) {
-      const abs = join(absDir, entry.name);
-      const rel = toPosix(relative(root, abs));
+      const abs = `${absDir}${sep}${entry.name}`;
+      const rel = `${relDir}/${entry.name}`;
+      const within = withinDir === '' ? entry.name : `${withinDir}/${entry.name}`;
       if (isIgnoredName(entry.name)) {
         if (kind === 'static') {
           diagnostics.push(warning(codes.skippedFile, `not copied: ${rel}`, { file: rel, hint: 'dotfiles and editor files are never published' }));
@@ -82,11 +86,11 @@ export async function scanContent(root: string): Promise<ScanResult> {
         // A FIFO, socket or device would block the read forever or stream without end.
         diagnostics.push(warning(codes.skippedFile, `skipped: ${rel} is not a regular file`, { file: rel, hint: 'content files must be regular files; remove it or move it out of content/' }));
       } else if (kind === 'post') {
-        const file = classifyPostFile(rel, abs, toPosix(relative(kindRoot, abs)), bundle);
+        const file = classifyPostFile(rel, abs, within, bundle);
         if ('problem' in file) diagnostics.push(file.problem);
         else files.push(file);
       } else if (kind === 'static' || kind === 'data' || isMarkdownFile(entry.name)) {
-        files.push({ kind, path: rel, absPath: abs, within: toPosix(relative(kindRoot, abs)) });
+        files.push({ kind, path: rel, absPath: abs, within });
       }
     }
   }

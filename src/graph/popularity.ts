@@ -1,5 +1,6 @@
 import { codes } from '../diagnostics/codes.js';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dayWindow, type ClockWindow } from './clock-window.js';
 import { dateParts } from './permalink.js';
 import type { PopularityData, PopularityEntry, PostNode } from './types.js';
 
@@ -92,6 +93,11 @@ export function viewsOf(entries: readonly PopularityEntry[] | undefined, windowD
     }
   }
   return views;
+}
+
+/** The clock window of viewsOf: a window of days moves at midnight in the site's time zone. */
+export function popularityWindow(now: Date, timeZone: string): ClockWindow {
+  return dayWindow(now, timeZone);
 }
 
 function dayRange(now: Date, days: number, timeZone: string): { first: string; last: string } {

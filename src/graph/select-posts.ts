@@ -1,6 +1,7 @@
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareCodeUnits } from './compare-names.js';
+import { windowAround, type ClockWindow } from './clock-window.js';
 import { keyPlace } from './key-place.js';
 import { checkSlug } from '../text/slugify.js';
 import { languageOf } from './translations.js';
@@ -42,6 +43,15 @@ export function selectPosts(input: GraphInput, language: string): SelectedPosts 
   }
   posts.sort(newestFirst);
   return { posts, skipped, skippedSlugs, diagnostics };
+}
+
+/**
+ * The clock window of selectPosts: a post that reaches the date test is shown
+ * from its date on (and, with includeFuture, carries the "Scheduled" badge
+ * until then), so the answer changes only at those dates.
+ */
+export function visibilityWindow(input: GraphInput): ClockWindow {
+  return windowAround(input.now.getTime(), input.posts.filter((post) => !post.draft || input.includeDrafts).map((post) => post.date.getTime()));
 }
 
 // Object.assign, not spread: V8 builds `{ ...post, url }` ten times slower, which shows at 16,000 posts.

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
+import { windowAround, type ClockWindow } from '../graph/clock-window.js';
 import type { SiteGraph } from '../graph/types.js';
 import { xmlElement } from './escape-xml.js';
 import { toW3cDate } from './format-dates.js';
@@ -41,6 +42,11 @@ export function renderNewsSitemap(graph: SiteGraph, config: SiteConfig): string 
     '</urlset>',
     '',
   ].join('\n');
+}
+
+/** The clock window of renderNewsSitemap: an article enters at its date and leaves 48 hours (and one millisecond) later. */
+export function newsSitemapWindow(graph: SiteGraph): ClockWindow {
+  return windowAround(graph.now.getTime(), graph.posts.flatMap((p) => [p.date.getTime(), p.date.getTime() + hours48 + 1]));
 }
 
 /**

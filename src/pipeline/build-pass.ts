@@ -26,6 +26,8 @@ export interface BuildSummary {
   changedUrls: string[];
   /** What the change was, for the watch log: `tags of content/posts/x.md changed (+greece −italy)`. */
   reason: string;
+  /** Nothing changed since the last complete build: its output was kept as it was, unread and untouched. */
+  unchanged?: boolean;
 }
 
 export interface BuildResult {

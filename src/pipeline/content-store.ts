@@ -11,6 +11,7 @@ import { mapLimited } from '../write/map-limited.js';
 import { parseCacheKey, type ParseCache } from '../cache/parse-cache.js';
 import type { SourceStats } from '../cache/source-stats.js';
 import { hashOf } from '../text/hash.js';
+import { isMarkdownSource, isPopularity, isStoreSource } from './store-sources.js';
 
 export interface LoadedContent {
   posts: Post[];
@@ -39,7 +40,6 @@ interface Entry {
   parsed: ParsedSource | { kind: 'data'; popularity?: PopularityData; diagnostics: Diagnostic[] };
 }
 
-const markdownKinds = new Set(['post', 'page', 'author']);
 
 /** `stats` lets a build skip reading files whose stat data shows they did not change (see source-stats.ts). */
 export function createContentStore(options: ContentOptions, parseMany: ParseMany, cache?: ParseCache, stats?: SourceStats): ContentStore {
@@ -65,7 +65,7 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
    * as changed are always read.
    */
   function useKnownHash(file: SourceFile, stat: Stats | undefined, changed?: ReadonlySet<string>): boolean {
-    const hash = stat && markdownKinds.has(file.kind) && !changed?.has(file.path) ? stats?.known(file.path, stat) : undefined;
+    const hash = stat && isMarkdownSource(file) && !changed?.has(file.path) ? stats?.known(file.path, stat) : undefined;
     if (hash === undefined) return false;
     if (entries.get(file.path)?.hash === hash) return true;
     const cached = cache?.get(parseCacheKey(file.path, hash, data!.key));
@@ -78,7 +78,7 @@ export function createContentStore(options: ContentOptions, parseMany: ParseMany
       const dataChanged = await loadData(files, changed);
       if (dataChanged) for (const [path, entry] of entries) if (entry.parsed.kind !== 'data') entries.delete(path);
       const { key: dataKey, options: parseOptions } = data!;
-      const wanted = files.filter((f) => markdownKinds.has(f.kind) || isPopularity(f));
+      const wanted = files.filter(isStoreSource);
       const stale = wanted.filter((f) => changed === undefined || changed.has(f.path) || !entries.has(f.path));
       // Stat before reading: a file that changes in between is then hashed again next time, never trusted.
       const statted = stale.map((file) => ({ file, stat: statSync(file.absPath, { throwIfNoEntry: false }) }));
@@ -147,8 +147,4 @@ function collect(files: SourceFile[], entries: Map<string, Entry>): LoadedConten
 
 function dataKeyOf(paths: string[], texts: string[]): string {
   return hashOf(JSON.stringify([paths, texts]));
-}
-
-function isPopularity(file: SourceFile): boolean {
-  return file.kind === 'data' && /^popularity\.(json|csv)$/.test(file.within);
 }

@@ -20,7 +20,9 @@ import { parseInProcess } from './parse-in-process.js';
 import { createSearchRefresher, type SearchRefresh } from './refresh-search.js';
 import type { RenderWorkers } from './render-workers.js';
 import type { ShardTarget } from './shard-part.js';
-import { commit, prepare, renderInto, signedLanguage, type PassContext, type Since } from './site-pass.js';
+import { commit, prepare, renderInto, signedLanguage, type PassContext, type Prepared, type Since } from './site-pass.js';
+import { outputClockWindow } from './output-clock-window.js';
+import { fingerprintOf, type FoundInputs } from './unchanged-build.js';
 
 export interface SiteBuilderOptions {
   root: string;
@@ -47,6 +49,8 @@ export interface SiteBuilderOptions {
   shard?: ShardTarget;
   /** Worker threads for large render passes. */
   renderWorkers?: RenderWorkers;
+  /** The inputs as found before the first pass read them: with `state`, a full pass saves its fingerprint (unchanged-build.ts). */
+  fingerprint?: FoundInputs;
 }
 
 export interface SiteBuilder {
@@ -84,19 +88,22 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
 
   /** One pass as named stages over plain data; any error ends it with nothing written. */
   async function runPass(pass: Pass, since?: Since): Promise<BuildResult> {
+    const ownDiagnostics = pass.diagnostics.length;
     const prepared = await prepare(ctx, pass, since);
     if (!prepared) return pass.stop();
     const rendered = await renderInto(ctx, pass, prepared, since);
     if (!rendered) return pass.stop();
     const removed = since ? [...since.last.urls.keys()].filter((path) => !rendered.files.urls.has(path)) : [];
-    // An in-place rebuild changes the output behind the saved state.
-    if (since || rendered.inPlace) await options.state?.discard();
+    // Writing changes the output behind the saved state (a build killed halfway must not leave it vouching); a full pass saves it again.
+    await options.state?.discard();
+    const built = pass.diagnostics.slice(ownDiagnostics);
     const written = await pass.stage('write', () => rendered.write(removed));
     pass.diagnostics.push(...(written.warnings ?? []));
     const { toRender } = prepared;
     if (!since && options.state) {
       const outputs = await pass.stage('record', async () => recordOutputs(outDir, rendered.files.urls.keys(), prepared.savedOutputs && { ...prepared.savedOutputs, rewritten: new Set(written.changedPaths) }));
-      await options.state.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState, outputs });
+      const fingerprint = options.fingerprint && fingerprintOf(options.fingerprint, fingerprintFacts(prepared, built));
+      await options.state.save({ templates: prepared.templatesKey, global: toRender.global, signatures: toRender.signatures, search: rendered.searchState, outputs }, fingerprint);
     }
     last = commit(ctx, prepared, rendered, since);
     return pass.finish(
@@ -113,6 +120,19 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
         reason: since ? describeChanges(since.changed, since.last.posts, last.posts) : 'full build',
       }),
     );
+  }
+
+  /** What the fingerprint records of a full pass besides its inputs. */
+  function fingerprintFacts(p: Prepared, diagnostics: Diagnostic[]) {
+    const { content, graph } = p.model;
+    const input = { ...content, now: load.now, includeDrafts: load.drafts, includeFuture: load.future };
+    return {
+      versions: content.versions,
+      clock: outputClockWindow(input, graph, config.timeZone),
+      feeds: p.feedsKey,
+      diagnostics,
+      summary: { pages: p.plan.pages.length, posts: graph.posts.length, tags: graph.tags.length, categories: graph.categories.length, skipped: graph.skipped },
+    };
   }
 
   return {

@@ -5,6 +5,7 @@ import type { PageRoute } from '../routes/plan-routes.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
 import { messagesVersion, type Translations } from '../render/translations.js';
 import { siteLanguages } from '../graph/site-languages.js';
+import { dayWindow, intersectWindows, windowAround, type ClockWindow } from '../graph/clock-window.js';
 
 // What a page shows, reduced to a string: if a route's signature is unchanged
 // since the last build, its HTML is too, and a rebuild can skip rendering it.
@@ -55,6 +56,15 @@ export interface SignatureInputs {
   language: string;
   /** The theme's words: a page shows those of the site's language and of its own. */
   translations: Translations;
+}
+
+/**
+ * The clock window of the signatures: they read the day of the build's clock
+ * and whether each post is dated after it. By the invariant above this also
+ * bounds what templates read of `now` (`{{year now}}`, the "Scheduled" badge).
+ */
+export function signatureWindow(graph: SiteGraph, timeZone: string): ClockWindow {
+  return intersectWindows(dayWindow(graph.now, timeZone), windowAround(graph.now.getTime(), graph.posts.map((p) => p.date.getTime())));
 }
 
 export function createSignatures({ graph, versions, timeZone, externalFeeds, assets, language, translations }: SignatureInputs) {

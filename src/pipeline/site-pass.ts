@@ -32,6 +32,7 @@ import { planSearch, searchChunksOf, searchEntryOf, searchStateOf, type SearchPl
 import type { ShardManifest } from './shard-manifest.js';
 import { sliceForShard, withShardManifest, type ShardTarget } from './shard-part.js';
 import type { SignatureInputs } from './route-signatures.js';
+import { externalFeedsKey, noExternalFeeds } from './unchanged-build.js';
 import { prepareTranslations } from './translations-step.js';
 import type { Translations } from '../render/translations.js';
 
@@ -76,6 +77,8 @@ export interface Prepared {
   /** The last complete build's search chunks, when its files are all in the output folder. */
   savedSearch?: SearchState;
   externalFeeds: ExternalFeeds;
+  /** What the external feeds' widgets show, for the fingerprint (see externalFeedsKey). */
+  feedsKey: string;
   /** A shard build's manifest, without its file list (see shard-part.ts). */
   shardManifest?: Omit<ShardManifest, 'files'>;
   /** A full build's saved record of the output folder and the files still as recorded. */
@@ -88,9 +91,10 @@ const articlesOf = (plan: RoutePlan) => plan.pages.filter((r) => r.meta.kind ===
 export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Promise<Prepared | undefined> {
   const { stage, diagnostics } = pass;
   // Other sites' feeds download while the content is read.
-  const fetchingFeeds = stage('external', async () => (await ctx.externalFeeds?.load()) ?? { feeds: {}, diagnostics: [] });
+  const fetchingFeeds = stage('external', async () => (await ctx.externalFeeds?.load()) ?? noExternalFeeds);
   const model = await loadModel(ctx.load, stage, diagnostics, since?.changed, since?.last.graph);
-  const { feeds: externalFeeds, diagnostics: feedProblems } = await fetchingFeeds;
+  const loadedFeeds = await fetchingFeeds;
+  const { feeds: externalFeeds, diagnostics: feedProblems } = loadedFeeds;
   diagnostics.push(...feedProblems);
   if (hasErrors(diagnostics)) return undefined;
   const folders = templateFolders(ctx.load.root);
@@ -122,7 +126,7 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const toRender = await stage('plan', async () => planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls, ...signedLanguage(ctx) }, plan.pages, baseline));
   const chunks = searchChunksOf(articlesOf(plan), toRender.signatures, ctx.config.search.chunkSize);
   const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, chunks, previous: saved?.search });
-  const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds, savedOutputs: saved?.outputs };
+  const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds, feedsKey: externalFeedsKey(loadedFeeds), savedOutputs: saved?.outputs };
   return ctx.shard ? sliceForShard(prepared, ctx.shard, ctx.config, ctx.load) : prepared;
 }
 

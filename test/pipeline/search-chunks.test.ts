@@ -30,7 +30,8 @@ describe('a search index in chunks', () => {
     site.edit('site.config.json', (t) => t.replace(/\}\s*$/, ', "search": { "enabled": true, "chunkSize": 4 } }\n'));
     expect(await build()).toEqual(['search: 4 of 4 chunks indexed']);
     expect(JSON.parse(site.read('dist/pagefind/chunks.json')).chunks.length).toBeGreaterThan(1);
-    expect(await build()).toEqual(['search: 0 of 4 chunks indexed']);
+    // Nothing changed: the build keeps the output as it is (its fingerprint holds) and indexes nothing.
+    expect(await build()).toEqual([]);
     const before = searchFiles(site.snapshot('dist'));
     site.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather', 'Calm seas'));
     expect(await build()).toEqual(['search: 1 of 4 chunks indexed']);
