@@ -1,5 +1,7 @@
 // Language tags (BCP 47) and the direction their script is written in.
 
+import { memoize } from './memoize.js';
+
 export type TextDirection = 'ltr' | 'rtl';
 
 // Scripts written right to left (ISO 15924). A tag's script comes from CLDR's
@@ -17,14 +19,22 @@ export function readLanguageTag(tag: string): { tag: string } | { problem: strin
   }
 }
 
+// Kept by tag: every page rendered asks, and maximizing a locale costs far more than a look-up.
+const directionByTag = memoize(
+  (tag: string): TextDirection => {
+    try {
+      const script = new Intl.Locale(tag).maximize().script;
+      return script !== undefined && rightToLeftScripts.has(script) ? 'rtl' : 'ltr';
+    } catch {
+      return 'ltr';
+    }
+  },
+  { limit: 1000 },
+);
+
 /** `rtl` for languages written right to left (Arabic, Persian, Hebrew, Urdu, Pashto, Sorani, Yiddish…). */
 export function directionOf(tag: string): TextDirection {
-  try {
-    const script = new Intl.Locale(tag).maximize().script;
-    return script !== undefined && rightToLeftScripts.has(script) ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
-  }
+  return directionByTag(tag);
 }
 
 const names = new Map<string, string>();
