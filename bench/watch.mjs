@@ -29,6 +29,7 @@ if (!(articles > 1) || !(runs > 0) || !(seed >= 0) || !(quietMs >= 1000) || !sit
 }
 // Generous: at 16,000 articles the first build and search index take minutes.
 const startTimeoutMs = 30 * 60_000;
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const reloadTimeoutMs = 60_000;
 
 const compiled = snapshotCompiled();
@@ -97,8 +98,6 @@ async function saveAndTime(serve, { article, toggle }) {
     rebuilt: line,
   };
 }
-
-const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 /**
  * CPU time the serve process (all its threads) has used, from /proc: on a machine shared with other
