@@ -29,8 +29,9 @@ export function addServeCommand(program: Command, cli: Cli): void {
     .addOption(offlineOption())
     .option('--open', 'open the site in the default browser')
     .addOption(quietOption())
+    .option('-v, --verbose', 'print the time each stage of each build took')
     .action(async (flags: ServeFlags) => {
-      const logger = cliLogger(cli, { quiet: flags.quiet });
+      const logger = cliLogger(cli, { quiet: flags.quiet, verbose: flags.verbose });
       const code = await runGuarded(logger, async () => {
         if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
           logger.warn(`warning: serving on ${flags.host} makes the site reachable from your network${flags.drafts || flags.future ? ', including drafts and embargoed articles' : ''}`);

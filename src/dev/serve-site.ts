@@ -46,7 +46,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer | 
   };
   const pool = createParsePool(options.workers);
   // With watch, search is indexed after each rebuild, off the path from save to reload.
-  options = { ...options, deferSearch: options.watch };
+  options = { ...options, deferSearch: options.watch, rebuilds: options.watch };
   let site = await openSite(options, pool);
   const first = await site.builder.build();
   report(first.diagnostics);

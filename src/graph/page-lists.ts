@@ -29,6 +29,19 @@ export function pickPageLists(lists: readonly RankedList[], shown: Iterable<Post
   return picked;
 }
 
+/**
+ * pickPageLists for every page of a site. The lists of a page that shows
+ * none of the stories they pick for a page that shows nothing are those very
+ * lists: a story a list did not pick was past its limit or claimed by an
+ * earlier list, and leaving it out changes neither. Most pages are such
+ * pages, and they share one object, which page signatures read once.
+ */
+export function createListPicker(lists: readonly RankedList[]): (shown: readonly PostNode[]) => Record<string, PostNode[]> {
+  const common = pickPageLists(lists, []);
+  const picked = new Set(Object.values(common).flat());
+  return (shown) => (shown.some((post) => picked.has(post)) ? pickPageLists(lists, shown) : common);
+}
+
 /** The stories a page shows in its main column: an article with its neighbours, related articles and translations, a list page's cards, or the not-found page's suggestions. */
 export function storiesShown(context: { post?: PostNode; pagination?: { items: readonly PostNode[] }; latest?: readonly PostNode[] }): PostNode[] {
   const { post, pagination, latest } = context;

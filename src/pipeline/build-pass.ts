@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { RoutePlan } from '../routes/plan-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
+import type { SignedRoute } from './route-signatures.js';
 
 // What a build pass returns and what the site builder keeps between passes,
 // shared by the full pass and the body-edit fast path.
@@ -42,6 +43,8 @@ export interface Committed {
   engine: TemplateEngine;
   templatesKey: string;
   signatures: Map<string, string>;
+  /** What each page's signature was made from, when later passes follow (serve --watch); see planRender. */
+  signed?: ReadonlyMap<string, SignedRoute>;
   global: string;
   /** Every output path of the site → its URL. */
   urls: Map<string, string>;

@@ -49,6 +49,12 @@ export interface SiteBuilderOptions {
   shard?: ShardTarget;
   /** Worker threads for large render passes. */
   renderWorkers?: RenderWorkers;
+  /**
+   * Whether later passes follow (default true): each pass then keeps what its
+   * page signatures were made from, so the next hashes only the pages whose
+   * inputs changed. A one-off build says false and keeps nothing it will not use.
+   */
+  rebuilds?: boolean;
   /** The inputs as found before the first pass read them: with `state`, a full pass saves its fingerprint (unchanged-build.ts). */
   fingerprint?: FoundInputs;
 }
@@ -82,7 +88,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
   const assets = { urls: new Map<string, string>() };
   const i18n = { translations: {} };
   const helpers = createHelperRegistry(config, (name) => assets.urls.get(name), () => i18n.translations);
-  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, i18n, deferSearch: !!options.deferSearch || !!options.shard, state: options.state, externalFeeds: options.externalFeeds, shard: options.shard, renderWorkers: options.renderWorkers };
+  const ctx: PassContext = { load, config, outDir, logger, helpers, assets, i18n, deferSearch: !!options.deferSearch || !!options.shard, state: options.state, externalFeeds: options.externalFeeds, shard: options.shard, renderWorkers: options.renderWorkers, rebuilds: options.rebuilds ?? true };
   let last: Committed | undefined;
   const refreshSearch = createSearchRefresher(config, outDir);
 

@@ -1,7 +1,7 @@
 import type { PageRoute } from '../routes/plan-routes.js';
 import type { TemplateEngine } from '../render/template-engine.js';
 import { memoize } from '../text/memoize.js';
-import { createSignatures, type SignatureInputs } from './route-signatures.js';
+import { createSignatures, type SignatureInputs, type SignedRoute } from './route-signatures.js';
 
 /**
  * What an earlier build left that this one may keep: its page signatures,
@@ -21,14 +21,33 @@ export interface RenderPlan {
   signatures: Map<string, string>;
   /** The pages to render, in plan order. */
   dirty: PageRoute[];
+  /** How many pages were hashed: those whose signature parts differ from `earlier`'s (all of them without it). */
+  hashed: number;
+  /** Output path → signature and parts, for every page, when planRender was given `earlier`: the next pass's `earlier`. */
+  signed?: Map<string, SignedRoute>;
 }
 
-/** Which pages must render: those whose signature changed since the baseline, or that it cannot keep. */
-export function planRender(inputs: SignatureInputs, routes: PageRoute[], baseline?: Baseline): RenderPlan {
+/**
+ * Which pages must render: those whose signature changed since the baseline,
+ * or that it cannot keep. With `earlier` (the last pass's signed pages, or an
+ * empty map for the first pass of serve --watch), a page whose signature
+ * parts are those `earlier` has for its output path keeps that signature
+ * unhashed, and the plan keeps every page's parts for the next pass.
+ */
+export function planRender(inputs: SignatureInputs, routes: PageRoute[], baseline?: Baseline, earlier?: ReadonlyMap<string, SignedRoute>): RenderPlan {
   const made = createSignatures(inputs);
-  const signatures = new Map(routes.map((r) => [r.outputPath, made.route(r)]));
+  const signatures = new Map<string, string>();
+  const signed = earlier && new Map<string, SignedRoute>();
+  let hashed = 0;
+  for (const r of routes) {
+    const last = earlier?.get(r.outputPath);
+    const now = made.sign(r, last);
+    if (now !== last) hashed++;
+    signatures.set(r.outputPath, now.signature);
+    signed?.set(r.outputPath, now);
+  }
   const same = (r: PageRoute) => !!baseline && baseline.global === made.global && baseline.signatures.get(r.outputPath) === signatures.get(r.outputPath) && baseline.keeps(r);
-  return { global: made.global, signatures, dirty: routes.filter((r) => !same(r)) };
+  return { global: made.global, signatures, dirty: routes.filter((r) => !same(r)), hashed, signed };
 }
 
 /** The baseline of the last pass in this process: its pages are kept unless their layout uses a changed template. */

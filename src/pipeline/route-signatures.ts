@@ -1,7 +1,7 @@
 import { hashOf as hash } from '../text/hash.js';
 import type { AuthorNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import { toIsoInZone } from '../render/helpers/format-date.js';
-import type { PageRoute } from '../routes/plan-routes.js';
+import type { PageMeta, PageRoute } from '../routes/plan-routes.js';
 import type { ExternalFeeds } from '../external-feeds/types.js';
 import { messagesVersion, type Translations } from '../render/translations.js';
 import { siteLanguages } from '../graph/site-languages.js';
@@ -67,20 +67,30 @@ export function signatureWindow(graph: SiteGraph, timeZone: string): ClockWindow
   return intersectWindows(dayWindow(graph.now, timeZone), windowAround(graph.now.getTime(), graph.posts.map((p) => p.date.getTime())));
 }
 
+/**
+ * A page's signature with what it was made from: the parts, in the order the
+ * page's context was read. The signature is the hash of the parts and of
+ * nothing else, so a page whose parts are equal, part for part, to those of
+ * an earlier pass has that pass's signature: it need not be hashed again.
+ */
+export interface SignedRoute {
+  readonly parts: readonly string[];
+  readonly signature: string;
+}
+
 export function createSignatures({ graph, versions, timeZone, externalFeeds, assets, language, translations }: SignatureInputs) {
-  const cards = new Map<PostNode, string>();
-  const card = (p: PostNode): string => {
-    let sig = cards.get(p);
-    if (sig === undefined) {
-      sig = JSON.stringify([...cardFields.map((f) => cardValue(p, f)), +p.date > +graph.now]);
-      cards.set(p, sig);
-    }
-    return sig;
-  };
-  const termRef = (t: Term | undefined) => (t ? [t.name, t.url, t.posts.length] : null);
-  const termSig = (t: Term) => [t.kind, t.name, t.url, t.description ?? '', t.posts.length, termRef(t.parent), t.children.map(termRef)];
+  // What a page reads of a post, term or author is made into a string once per pass, however many pages show it.
+  // A card goes into the pages that list it as its hash: the card's JSON is some hundred bytes, and hashing each
+  // one again inside every page that lists it was most of the cost of signing 31,000 pages.
+  const card = memoByKey((p: PostNode) => hash(JSON.stringify([...cardFields.map((f) => cardValue(p, f)), +p.date > +graph.now])));
+  const termRef = memoByKey((t: Term) => JSON.stringify([t.name, t.url, t.posts.length]));
+  const refOf = (t: Term | undefined) => (t ? termRef(t) : '');
+  const termSig = memoByKey((t: Term) => JSON.stringify([t.kind, t.name, t.url, t.description ?? '', t.posts.length, refOf(t.parent), t.children.map(termRef)]));
   // A byline author (free text, no file) takes its name and link from posts, not from a file of its own.
-  const authorSig = (a: AuthorNode) => [a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length, a.name, a.social];
+  const authorSig = memoByKey((a: AuthorNode) => JSON.stringify([a.id, versions.get(a.sourcePath) ?? '', a.url, a.posts.length, a.name, a.social]));
+  // Most pages show the same curated lists, as one object (createListPicker).
+  const listsSig = memoByKey((lists: Record<string, PostNode[]>) => hash(...Object.entries(lists).flatMap(([name, posts]) => [name, String(posts.length), ...posts.map(card)])));
+  const wordsOf = memoByKey((lang: string) => (lang === language ? '' : messagesVersion(translations, lang)));
 
   /** Everything every page shows: the date, the asset URLs, the curated lists, the latest posts, the category menu, the external feeds, the site's social image. */
   const global = hash(
@@ -100,20 +110,21 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
     ]),
   );
 
-  // A signature hashes a list of strings (hashOf ends each with a NUL): a card's signature goes in as it is,
-  // each list of cards after its length and each section after its name, so no two pages' lists can read
-  // alike. Serialising the cards once more inside one JSON document of the page was most of the cost of
-  // signing 31,000 pages.
-  const route = (r: PageRoute): string => {
+  // A page's parts are strings (hashOf ends each with a NUL): what a post, term or author shows goes in as its
+  // string above, each list after its name and length, so no two pages' lists can read alike.
+  const partsOf = (r: PageRoute): string[] => {
     const c = r.context;
     const post = c.post;
-    const lang = c.post?.lang ?? c.page?.lang ?? language;
-    const parts: string[] = [];
-    const json = (...values: unknown[]) => {
-      for (const v of values) parts.push(JSON.stringify(v) ?? 'undefined');
+    const parts: string[] = [r.layout, wordsOf(c.post?.lang ?? c.page?.lang ?? language)];
+    // Field by field, strings as they are: most are the same string objects as in the last pass, which compare at once.
+    for (const key in r.meta) {
+      const value: unknown = r.meta[key as keyof PageMeta];
+      parts.push(key, typeof value, typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+    }
+    const list = <T>(name: string, items: readonly T[], sig: (item: T) => string) => {
+      parts.push(name, String(items.length));
+      for (const item of items) parts.push(sig(item));
     };
-    const cards = (name: string, posts: readonly PostNode[]) => parts.push(name, String(posts.length), ...posts.map(card));
-    json(r.layout, r.meta, lang === language ? '' : messagesVersion(translations, lang));
     if (post) {
       parts.push(
         'post',
@@ -122,29 +133,51 @@ export function createSignatures({ graph, versions, timeZone, externalFeeds, ass
         // A body with links, shortcode partials or sized pictures shows what they resolved to (other posts' URLs, partial templates, image files).
         post.bodyRefs || post.bodyImages ? post.html : '',
         card(post),
+        JSON.stringify([post.params, post.breadcrumb, post.translations.map(translationRef)]),
       );
-      cards('related', post.related);
-      cards('prev', post.prev ? [post.prev] : []);
-      cards('next', post.next ? [post.next] : []);
-      json(post.params, post.tagTerms.map(termRef), post.categoryTerms.map(termRef), post.breadcrumb, post.authors.map(authorSig), post.translations.map(translationRef));
+      list('related', post.related, card);
+      list('prev', post.prev ? [post.prev] : [], card);
+      list('next', post.next ? [post.next] : [], card);
+      list('tags', post.tagTerms, termRef);
+      list('categories', post.categoryTerms, termRef);
+      list('authors', post.authors, authorSig);
     }
-    if (c.page) {
-      parts.push('page', versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs || c.page.bodyImages ? c.page.html : '');
-      json(c.page.translations.map(translationRef));
-    }
-    if (c.term) parts.push('term', JSON.stringify(termSig(c.term)));
-    if (c.author) parts.push('author', JSON.stringify(authorSig(c.author)));
-    if (c.terms) parts.push('terms', JSON.stringify(c.terms.map(termSig)));
-    if (c.authors) parts.push('authors', JSON.stringify(c.authors.map(authorSig)));
-    if (c.latest) cards('latest', c.latest);
-    if (c.lists) for (const [name, posts] of Object.entries(c.lists)) cards(`list ${name}`, posts);
+    if (c.page) parts.push('page', versions.get(c.page.sourcePath) ?? '', c.page.url, c.page.bodyRefs || c.page.bodyImages ? c.page.html : '', JSON.stringify(c.page.translations.map(translationRef)));
+    if (c.term) parts.push('term', termSig(c.term));
+    if (c.author) parts.push('author', authorSig(c.author));
+    if (c.terms) list('terms', c.terms, termSig);
+    if (c.authors) list('authors index', c.authors, authorSig);
+    if (c.latest) list('latest', c.latest, card);
+    if (c.lists) parts.push('lists', listsSig(c.lists));
     if (c.pagination) {
       const p = c.pagination;
-      json('pagination', p.pageNumber, p.totalPages, p.prevUrl ?? '', p.nextUrl ?? '');
-      cards('items', p.items);
+      parts.push('pagination', String(p.pageNumber), String(p.totalPages), p.prevUrl ?? '', p.nextUrl ?? '');
+      list('items', p.items, card);
     }
-    return hash(...parts);
+    return parts;
   };
 
-  return { global, route };
+  /** The page's signature, and what it was made from; `earlier` itself when this pass reads the same parts (nothing is hashed). */
+  const sign = (r: PageRoute, earlier?: SignedRoute): SignedRoute => {
+    const parts = partsOf(r);
+    return earlier && sameParts(parts, earlier.parts) ? earlier : { parts, signature: hash(...parts) };
+  };
+
+  return { global, route: (r: PageRoute) => hash(...partsOf(r)), sign };
+}
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `make` run once per graph node (post, term, author) or other key in one pass. */
+function memoByKey<K>(make: (key: K) => string): (key: K) => string {
+  const made = new Map<K, string>();
+  return (node) => {
+    let value = made.get(node);
+    if (value === undefined) made.set(node, (value = make(node)));
+    return value;
+  };
 }

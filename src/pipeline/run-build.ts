@@ -36,6 +36,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Leave the search index to the builder's refreshSearch() (serve --watch). */
   deferSearch?: boolean;
+  /** Later builds follow, of the changed files (serve --watch). */
+  rebuilds?: boolean;
   /** External feeds from their cached copies only: no network. */
   offline?: boolean;
   /** An external feed that cannot be fetched is an error, not a warning. */
@@ -70,7 +72,7 @@ export async function openSite(options: BuildOptions, pool: ParsePool, opened?: 
   const sources = opened?.sources ?? (options.cache === false ? undefined : await loadSourceStats(root));
   const state = opened?.state ?? stateStoreOf(options, config, root, generator);
   const externalFeeds = opened?.externalFeeds ?? openExternalFeeds(options, config, root);
-  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, state, externalFeeds, shard: options.shard && { shard: options.shard, generator }, fingerprint: opened?.found });
+  const builder = createSiteBuilder({ root, config, now: resolveNow(options.now, config.timeZone), drafts: options.drafts, future: options.future, logger: options.logger, parseMany: pool.parseMany, renderWorkers: pool.render, cache, sources, deferSearch: options.deferSearch, rebuilds: !!options.rebuilds, state, externalFeeds, shard: options.shard && { shard: options.shard, generator }, fingerprint: opened?.found });
   return { builder, config, root, templateFolders: templateFolders(root) };
 }
 

@@ -57,6 +57,8 @@ export interface PassContext {
   shard?: ShardTarget;
   /** Worker threads for large render passes; without them every page renders on this thread. */
   renderWorkers?: RenderWorkers;
+  /** Later passes follow (serve --watch): keep what each page's signature was made from, for the next pass to compare. */
+  rebuilds?: boolean;
 }
 
 /** What the last good pass left and what changed since; absent for a full build. */
@@ -123,7 +125,9 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   if (hasErrors(diagnostics)) return undefined;
   const saved = since ? undefined : await stage('baseline', () => loadSavedBaseline(ctx.state, templatesKey, ctx.outDir));
   const baseline = since ? lastPassBaseline(since.last, engine, changedTemplates) : saved;
-  const toRender = await stage('plan', async () => planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls, ...signedLanguage(ctx) }, plan.pages, baseline));
+  const earlier = ctx.rebuilds ? (since?.last.signed ?? new Map()) : undefined;
+  const toRender = await stage('plan', async () => planRender({ graph: model.graph, versions: model.content.versions, timeZone: ctx.config.timeZone, externalFeeds, assets: assets.urls, ...signedLanguage(ctx) }, plan.pages, baseline, earlier));
+  ctx.logger.debug(`  (hashed ${toRender.hashed} of ${plan.pages.length} page signatures)`);
   const chunks = searchChunksOf(articlesOf(plan), toRender.signatures, ctx.config.search.chunkSize);
   const search = planSearch({ config: ctx.config, deferred: ctx.deferSearch, chunks, previous: saved?.search });
   const prepared: Prepared = { model, engine, templatesKey, plan, generated, toRender, search, savedSearch: saved?.search, externalFeeds, feedsKey: externalFeedsKey(loadedFeeds), savedOutputs: saved?.outputs };
@@ -218,6 +222,7 @@ export function commit(ctx: PassContext, p: Prepared, r: Rendered, since?: Since
     engine: p.engine,
     templatesKey: p.templatesKey,
     signatures: p.toRender.signatures,
+    signed: p.toRender.signed,
     global: p.toRender.global,
     urls: r.files.urls,
     posts: new Map(p.model.content.posts.map((post) => [post.sourcePath, post])),

@@ -34,6 +34,7 @@ const changesOutput = {
   offline: false, // the feeds are loaded (fetched, or from their copies) and compared
   strict: false, // only turns feed problems into errors, and a feed problem breaks the fingerprint
   deferSearch: true, // the search index is left to serve
+  rebuilds: false, // later passes keep more in memory, and write the same bytes (tested)
   logger: false,
   workers: false, // threads write the same bytes (tested)
   cache: false, // without the cache there is no saved state

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/schema.js';
 import { paginate } from '../graph/paginate.js';
 import type { PageOf } from '../graph/paginate.js';
 import { keyPlace } from '../graph/key-place.js';
-import { pickPageLists, relatedShown, storiesShown, withPictureLead } from '../graph/page-lists.js';
+import { createListPicker, relatedShown, storiesShown, withPictureLead } from '../graph/page-lists.js';
 import type { AuthorNode, PageNode, PostNode, SiteGraph, Term } from '../graph/types.js';
 import type { OutputClaim } from './check-output-paths.js';
 import { toOutputPath } from './output-path.js';
@@ -40,7 +40,7 @@ export interface RouteContext {
   latest?: PostNode[];
   /** An article page's related articles, without its neighbours (relatedShown). */
   related?: PostNode[];
-  /** The curated lists as this page shows them: without its own stories, no story in two lists (pickPageLists). */
+  /** The curated lists as this page shows them: without its own stories, no story in two lists (pickPageLists); pages that show none of their stories share one object. */
   lists?: Record<string, PostNode[]>;
 }
 
@@ -123,7 +123,8 @@ export function planRoutes(graph: SiteGraph, config: SiteConfig, staticFiles: St
   }
   pages.push(page('/404.html', '404', { kind: '404', title: { key: 'pageNotFound' }, description: config.description }, { latest: graph.posts.slice(0, 5) }, [], 'not-found page'));
 
-  for (const route of pages) route.context.lists = pickPageLists(graph.rankedLists, storiesShown(route.context));
+  const pickLists = createListPicker(graph.rankedLists);
+  for (const route of pages) route.context.lists = pickLists(storiesShown(route.context));
   const copies: CopyRoute[] = staticFiles.map((f) => ({ outputPath: f.outputPath, copyFrom: f.absPath, sources: [f.source], origin: f.source }));
   return { pages, copies };
 }

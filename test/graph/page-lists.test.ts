@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../../src/config/make-config.js';
 import { buildSiteGraph } from '../../src/graph/build-site-graph.js';
-import { pickPageLists, relatedShown, storiesShown, withPictureLead, type RankedList } from '../../src/graph/page-lists.js';
+import { createListPicker, pickPageLists, relatedShown, storiesShown, withPictureLead, type RankedList } from '../../src/graph/page-lists.js';
 import type { PostNode } from '../../src/graph/types.js';
 import { planRoutes } from '../../src/routes/plan-routes.js';
 import { makeInput, makePosts } from './factories.js';
@@ -27,6 +28,29 @@ describe('pickPageLists', () => {
 
   it('gives the same result for the same input', () => {
     expect(pickPageLists(lists, [c])).toEqual(pickPageLists(lists, [c]));
+  });
+});
+
+describe('createListPicker', () => {
+  const pool = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((s) => node(s));
+  const ranked = fc.subarray(pool).chain((posts) => fc.shuffledSubarray(posts, { minLength: posts.length }));
+  const listsOf = fc.array(fc.record({ ranked, limit: fc.nat(4) }), { maxLength: 4 }).map((ls) => ls.map((l, i): RankedList => ({ name: `list${i}`, ...l })));
+
+  it('picks what pickPageLists picks for every page', () => {
+    fc.assert(
+      fc.property(listsOf, fc.subarray(pool), (lists, shown) => {
+        expect(createListPicker(lists)(shown)).toEqual(pickPageLists(lists, shown));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the pages that show none of the picked stories one shared object', () => {
+    const [a, b, c, d, e] = pool;
+    const pick = createListPicker([{ name: 'trending', ranked: [a, b, c], limit: 2 }, { name: 'dontMiss', ranked: [b, d], limit: 1 }]);
+    expect(pick([e])).toBe(pick([]));
+    expect(pick([c, e])).toBe(pick([]));
+    expect(Object.values(pick([a])).map(slugs)).toEqual([['b', 'c'], ['d']]);
   });
 });
 

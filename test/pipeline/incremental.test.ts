@@ -42,11 +42,22 @@ async function expectSameAsFullBuild(): Promise<void> {
 
 type Step = [string, (s: FixtureCopy) => string[]];
 
+/** An edit that fails when its text is not there (a step that changed nothing would compare nothing). */
+function replaceIn(s: FixtureCopy, path: string, from: string, to: string): string[] {
+  s.edit(path, (t) => {
+    if (!t.includes(from)) throw new Error(`${path} no longer has ${JSON.stringify(from)}`);
+    return t.replace(from, to);
+  });
+  return [path];
+}
+
 const steps: Step[] = [
   ['edit a body', (s) => (s.edit('content/posts/samos-camp.md', (t) => t.replace('staff say.', 'staff told reporters on Tuesday.')), ['content/posts/samos-camp.md'])],
   ['edit below the summary', (s) => (s.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('Calm weather opened', 'Calm weather and low winds opened')), ['content/posts/lesbos-arrivals.md'])],
   ['add a heading below the summary', (s) => (s.edit('content/posts/evros-fence.md', (t) => `${t}\n## What comes next\n\nMore work is planned.\n`), ['content/posts/evros-fence.md'])],
   ['change the tags of an old article outside every list', (s) => (s.edit('content/posts/chios-returns.md', (t) => t.replace('tags: [deportation, detention]', 'tags: [deportation, seasonal work]')), ['content/posts/chios-returns.md'])],
+  // Pages that do not list the edited article change too: the tag's later pages (a card moves down) and the index of tags (a count).
+  ['add a tag to a newer article: older ones move to the tag\'s later pages', (s) => replaceIn(s, 'content/posts/rome-court-ruling.md', 'tags: [detention, asylum]', 'tags: [detention, asylum, sea crossings]')],
   ['change the title of an old article', (s) => (s.edit('content/posts/athens-shelters.md', (t) => t.replace('Athens shelters fill up', 'Athens shelters are full')), ['content/posts/athens-shelters.md'])],
   ['rename a tag', (s) => (s.edit('content/posts/crete-route.md', (t) => t.replace('tags: [smuggling, sea crossings]', 'tags: [people smuggling, sea crossings]')), ['content/posts/crete-route.md'])],
   ['remove the last use of a tag', (s) => (s.edit('content/posts/lampedusa-rescue.md', (t) => t.replace('tags: [search and rescue, sea crossings]', 'tags: [sea crossings]')), ['content/posts/lampedusa-rescue.md'])],
@@ -63,6 +74,7 @@ const steps: Step[] = [
     return ['content/posts/kos.md'];
   }],
   ['edit an author', (s) => (s.edit('content/authors/tom-berg.md', (t) => t.replace('Data reporter', 'Data editor')), ['content/authors/tom-berg.md'])],
+  ['move an article to another author', (s) => replaceIn(s, 'content/posts/sicily-harvest.md', 'author: ana-reyes', 'author: tom-berg')],
   ['edit a page', (s) => (s.edit('content/pages/about.md', (t) => t.replace('a test newsroom', 'a small test newsroom')), ['content/pages/about.md'])],
   ['edit a template', (s) => (s.edit('templates/layouts/post.hbs', (t) => `${t}\n<!-- edited -->\n`), ['templates/layouts/post.hbs'])],
   ['edit a partial', (s) => (s.edit('templates/partials/footer.hbs', (t) => t.replace('©', '© Fixture')), ['templates/partials/footer.hbs'])],
@@ -76,6 +88,7 @@ const steps: Step[] = [
     s.edit('content/posts/lesbos-arrivals.md', (t) => t.replace('slug: lesbos-arrivals', 'slug: lesbos-arrivals\ntranslationKey: lesbos-arrivals'));
     return ['content/posts/lesbos-arrivals-ar.md', 'content/posts/lesbos-arrivals.md'];
   }],
+  ['retitle a translation: the language switcher of the article it translates', (s) => replaceIn(s, 'content/posts/lesbos-arrivals-ar.md', 'title: "ارتفاع عدد الوافدين إلى ليسبوس"', 'title: "ارتفاع أعداد الوافدين إلى ليسبوس"')],
   ['edit the Arabic words of the theme', (s) => (s.edit('templates/i18n/ar.json', (t) => t.replace('"share": "شارك"', '"share": "شارِك"')), ['templates/i18n/ar.json'])],
   ['edit the English words of the theme', (s) => (s.edit('templates/i18n/en.json', (t) => t.replace('"relatedPosts": "Related Posts"', '"relatedPosts": "Read next"')), ['templates/i18n/en.json'])],
   ['change the language of a translation', (s) => (s.edit('content/posts/lesbos-arrivals-ar.md', (t) => t.replace('lang: ar', 'lang: fa')), ['content/posts/lesbos-arrivals-ar.md'])],
