@@ -7,8 +7,8 @@ import { readAt } from './record-file.js';
  * Records set aside on disk until a cache file is saved. Held in memory, the
  * records a cold build parses all sit there from parsing to saving, and the
  * memory they leave behind is not given back to the system for the rest of
- * the build (about 21 KiB per article of peak RSS: bench/RESULTS.md, "Peak
- * memory of the whole process tree"). The file is created exclusively under a
+ * the build (about 17 KiB of peak RSS per article at 4,000 articles:
+ * bench/RESULTS.md, "Peak memory of the whole process tree"). The file is created exclusively under a
  * random name (never a planted file or symlink) and unlinked as soon as it is
  * open where the system allows it, so a build that stops leaves nothing
  * behind; elsewhere close() removes it.
