@@ -72,7 +72,8 @@ export function parseBuildOutput(stdout) {
   for (const line of stdout.split('\n')) {
     const stage = /^\s+(\w+)\s+([\d.]+) ms$/.exec(line);
     if (stage) stages[stage[1]] = Number(stage[2]);
-    const s = /^built (\d+) pages \((\d+) files changed\) from (\d+) posts.*; (\d+) warnings?; (\d+) ms$/.exec(line);
+    // A shard build says which shard it is: `built 277 pages (shard 1/8) (299 files changed) …`.
+    const s = /^built (\d+) pages (?:\(shard \d+\/\d+\) )?\((\d+) files changed\) from (\d+) posts.*; (\d+) warnings?; (\d+) ms$/.exec(line);
     if (s) summary = { pages: +s[1], changed: +s[2], posts: +s[3], warnings: +s[4], ms: +s[5] };
     // A build with nothing changed keeps the last output (its fingerprint held) and writes nothing.
     const kept = /^nothing changed since the last build: kept (\d+) pages from (\d+) posts.*; (\d+) warnings?; (\d+) ms$/.exec(line);

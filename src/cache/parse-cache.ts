@@ -5,6 +5,7 @@ import type { ContentOptions, ParsedSource } from '../content/parse-source.js';
 import { isParsedSource } from './check-parsed.js';
 import { openRecordFile, recordChunks } from './record-file.js';
 import { replaceCacheFile } from './replace-cache-file.js';
+import { openSpillFile, type SpillFile } from './spill-file.js';
 
 /**
  * Parsed content kept in `.cache/migrant-site/` between builds, keyed by file
@@ -17,7 +18,8 @@ import { replaceCacheFile } from './replace-cache-file.js';
  * loading reads the index, an entry is read and decoded only when asked for,
  * and saving copies the bytes of the entries it keeps from the old file, so
  * a build that changed one article rewrites the file without decoding or
- * holding the others.
+ * holding the others. Entries set in this build wait for the save in a spill
+ * file (spill-file.ts), not in memory.
  */
 export interface ParseCache {
   get(key: string): ParsedSource | undefined;
@@ -48,11 +50,14 @@ export async function loadParseCache(root: string, options: ContentOptions, gene
     stored = undefined;
   }
   const dropped = new Set<string>();
-  const added = new Map<string, Uint8Array>();
+  /** Entries set in this build: each one's length and how to read its bytes back. */
+  const added = new Map<string, { length: number; bytes: () => Uint8Array | undefined }>();
+  /** null once a spill file could not be made: entries then wait in memory. */
+  let spill: SpillFile | null | undefined;
   let dirty = false;
   return {
     get(key) {
-      const bytes = added.get(key) ?? (dropped.has(key) ? undefined : stored?.read(key));
+      const bytes = added.get(key)?.bytes() ?? (dropped.has(key) ? undefined : stored?.read(key));
       const value = bytes && decode(bytes, key);
       // A record that does not decode to what the parser makes is dropped like a missing one.
       if (!value && stored?.has(key) && !dropped.has(key)) {
@@ -62,7 +67,9 @@ export async function loadParseCache(root: string, options: ContentOptions, gene
       return value;
     },
     set(key, value) {
-      added.set(key, serialize(value));
+      const bytes = serialize(value);
+      if (spill === undefined) spill = openSpillFile(cacheDir(root)) ?? null;
+      added.set(key, { length: bytes.byteLength, bytes: spill?.put(bytes) ?? (() => bytes) });
       dirty = true;
     },
     async save(usedKeys) {
@@ -73,9 +80,11 @@ export async function loadParseCache(root: string, options: ContentOptions, gene
       if (!dirty && kept.length === old.length) return;
       const records = [
         ...kept.map((key) => ({ key, length: stored!.size(key), bytes: () => stored!.read(key) })),
-        ...fresh.map((key) => ({ key, length: added.get(key)!.byteLength, bytes: () => added.get(key) })),
+        ...fresh.map((key) => ({ key, ...added.get(key)! })),
       ];
       if (!(await replaceCacheFile(file, recordChunks(format, records)))) return;
+      spill?.close();
+      spill = undefined;
       // From now on records come from the new file; nothing is held in memory.
       stored?.close();
       const reopened = openRecordFile(file);

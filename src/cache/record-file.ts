@@ -83,7 +83,7 @@ function readHeader(fd: number): RecordFile | { problem: string } {
   };
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {

@@ -26,9 +26,16 @@ export interface SearchIndexer {
    */
   add(page: RenderedPageInfo, chunk: number): Promise<void>;
   /**
-   * These chunks' indexes, and the bundle's root: Pagefind's UI and the word
-   * index of these chunks and the `kept` ones, whose words come from their
-   * folders in the last output.
+   * Says the chunk has all its pages: Pagefind makes its files now, one chunk
+   * at a time, and drops its index. Fed chunk by chunk, Pagefind then holds
+   * one chunk's index at once rather than the whole site's. Adding to a
+   * completed chunk is an error.
+   */
+  complete(chunk: number): void;
+  /**
+   * These chunks' indexes (completing those not completed yet), and the
+   * bundle's root: Pagefind's UI and the word index of these chunks and the
+   * `kept` ones, whose words come from their folders in the last output.
    */
   finish(chunks: readonly number[], kept?: KeptChunks): Promise<SearchFiles>;
   /** Stops Pagefind when the build fails before finishing. */
@@ -53,7 +60,9 @@ const maxInFlight = 64;
 /**
  * Starts the search indexes that pages are fed to while the rest of the site
  * renders, so Pagefind's own process indexes on the other core meanwhile. One
- * Pagefind process holds an index per chunk being made.
+ * Pagefind process holds an index per chunk being made; making a chunk's
+ * files is where its memory peaks (several times what its pages take while
+ * they are added: bench/RESULTS.md, "Peak memory of the whole process tree").
  */
 export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions = {}): SearchIndexer {
   const indexes = new Map<number, Promise<pagefind.PagefindIndex>>();
@@ -72,11 +81,40 @@ export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions
   };
   const inFlight = new Set<Promise<void>>();
   const withPages = new Set<number>();
+  const made = new Map<number, Promise<MadeChunk>>();
+  let lastMade: Promise<unknown> = Promise.resolve();
+  let bundle: GeneratedFile[] | undefined;
   let count = 0;
   let failure: unknown;
+  /** The chunk's files and words, made once its pages are in and the chunk made before it is done. */
+  const make = (chunk: number) => {
+    let result = made.get(chunk);
+    if (!result) {
+      // The chunk's own pages are among the pages in flight now (later ones belong to other chunks).
+      const pending = [...inFlight];
+      result = lastMade.then(async () => {
+        await Promise.all(pending);
+        if (failure !== undefined) throw failure;
+        const index = await indexOf(chunk);
+        const got = await index.getFiles();
+        if (got.errors.length > 0) throw new Error(got.errors.join('; '));
+        await index.deleteIndex();
+        indexes.delete(chunk);
+        // Pagefind's UI is the same for every chunk: kept once, from the first chunk made.
+        bundle ??= got.files.filter((f) => !isChunkFile(f.path)).map((f) => searchFile(`${searchBundleUrl}${f.path}`, f.content));
+        return madeChunk(chunk, withPages.has(chunk), got.files);
+      });
+      // Until finish() looks at them, failures are kept, not thrown.
+      result.catch(() => undefined);
+      lastMade = result.catch(() => undefined);
+      made.set(chunk, result);
+    }
+    return result;
+  };
   return {
     async add(page, chunk) {
       if (page.kind !== 'post') return;
+      if (made.has(chunk)) throw new Error(`search chunk ${chunk} was completed before ${page.url} was added to it`);
       count++;
       withPages.add(chunk);
       const done = indexOf(chunk)
@@ -90,6 +128,9 @@ export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions
       // Messages still go out in order: waiting only delays the next one.
       while (inFlight.size >= maxInFlight && failure === undefined) await Promise.race(inFlight);
     },
+    complete(chunk) {
+      void make(chunk);
+    },
     async finish(chunks, kept) {
       const timeoutMs = options.timeoutMs ?? 60_000 + count * 20;
       try {
@@ -100,14 +141,11 @@ export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions
             const files: SearchFiles = { chunks: new Map(), bundle: [] };
             const words = new Map<number, ChunkWords>();
             for (const chunk of chunks) {
-              const made = await (await indexOf(chunk)).getFiles();
-              if (made.errors.length > 0) throw new Error(made.errors.join('; '));
-              const folder = `${searchBundleUrl}${chunkFolder(chunk)}`;
-              const own = made.files.filter((f) => isChunkFile(f.path));
-              if (withPages.has(chunk)) words.set(chunk, wordsOfChunk(own));
-              files.chunks.set(chunk, withPages.has(chunk) ? [...own.map((f) => searchFile(`${folder}${f.path}`, f.content)), searchFile(`${folder}${chunkWordsFile}`, encodeChunkWords(words.get(chunk)!))] : []);
-              if (files.bundle.length === 0) files.bundle = made.files.filter((f) => !isChunkFile(f.path)).map((f) => searchFile(`${searchBundleUrl}${f.path}`, f.content));
+              const one = await make(chunk);
+              files.chunks.set(chunk, one.files);
+              if (one.words) words.set(chunk, one.words);
             }
+            files.bundle = [...(bundle ?? [])];
             for (const id of kept?.ids ?? []) words.set(id, await kept!.read(id));
             if (words.size > 1) files.bundle.push(...(await renderWordIndex(words)));
             return files;
@@ -133,6 +171,20 @@ export function startSearchIndex(config: SiteConfig, options: SearchIndexOptions
   };
 }
 
+/** A chunk's files under its folder and, when it has pages, its words. */
+interface MadeChunk {
+  files: GeneratedFile[];
+  words?: ChunkWords;
+}
+
+function madeChunk(chunk: number, hasPages: boolean, files: pagefind.IndexFile[]): MadeChunk {
+  if (!hasPages) return { files: [] };
+  const folder = `${searchBundleUrl}${chunkFolder(chunk)}`;
+  const own = files.filter((f) => isChunkFile(f.path));
+  const words = wordsOfChunk(own);
+  return { files: [...own.map((f) => searchFile(`${folder}${f.path}`, f.content)), searchFile(`${folder}${chunkWordsFile}`, encodeChunkWords(words))], words };
+}
+
 const searchFile = (url: string, data: Uint8Array): GeneratedFile => ({ url, data, origin: 'search index' });
 
 /**
@@ -155,16 +207,19 @@ async function renderWordIndex(words: ReadonlyMap<number, ChunkWords>): Promise<
 
 /**
  * The whole search bundle for the article pages among `pages`: every chunk's
- * index, the word index, the chunk manifest and the search module. Pages go in URL order, so the index does not
- * depend on input order.
+ * index, the word index, the chunk manifest and the search module. Pages go
+ * chunk by chunk, in URL order within each, so the index does not depend on input order.
  */
 export async function renderSearchIndex(pages: RenderedPageInfo[], config: SiteConfig, options: SearchIndexOptions = {}): Promise<GeneratedFile[]> {
   if (!config.search.enabled) return [];
   const articles = pages.filter((p) => p.kind === 'post').sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const chunks = chunkCountFor(articles.length, config.search.chunkSize);
   const indexer = startSearchIndex(config, options);
-  for (const page of articles) await indexer.add(page, chunkOf(page.url, chunks));
   const ids = Array.from({ length: chunks }, (_, i) => i);
+  for (const id of ids) {
+    for (const page of articles.filter((p) => chunkOf(p.url, chunks) === id)) await indexer.add(page, id);
+    indexer.complete(id);
+  }
   const files = await indexer.finish(ids);
   return [...files.bundle, ...[...files.chunks.values()].flat(), ...renderSearchEntry(ids.filter((id) => files.chunks.get(id)!.length > 0))];
 }

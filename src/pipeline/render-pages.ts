@@ -35,8 +35,8 @@ export interface RenderJob {
 }
 
 /**
- * Renders the routes in chunks, handing each page on in plan order as it is
- * done, so pages need not stay in memory; between chunks the event loop runs,
+ * Renders the routes in chunks, handing each page on in the order of
+ * `job.routes` as it is done, so pages need not stay in memory; between chunks the event loop runs,
  * so writes and the search index's messages go out while the next chunk
  * renders. Throws SiteError on a template error.
  */

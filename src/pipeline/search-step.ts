@@ -97,6 +97,7 @@ export async function indexChunks(config: SiteConfig, outDir: string, chunks: Se
   for (const chunk of chunks) {
     const htmls = await mapLimited(chunk.articles, 16, (a) => readFile(join(outDir, a.outputPath), 'utf8'));
     for (const [i, a] of chunk.articles.entries()) await indexer.add({ url: a.url, kind: 'post', html: htmls[i] }, chunk.id);
+    indexer.complete(chunk.id);
   }
   return indexer.finish(
     chunks.map((c) => c.id),

@@ -164,7 +164,7 @@ export async function renderInto(ctx: PassContext, pass: Pass, p: Prepared, sinc
     else kept.push(page);
   };
   const onProgress = (done: number, total: number) => ctx.logger.progress?.('render', done, total);
-  const job = renderJob(ctx, p);
+  const job = renderJob(ctx, p, feed?.order(p.toRender.dirty));
   const threads = renderThreads(job);
   if (threads > 0) ctx.logger.debug(`  (rendering on ${threads} worker threads)`);
   const ok = await pass.stage('render', () => collect(renderPages(job, { onPage, onProgress }).then(() => true), pass.diagnostics));
@@ -199,9 +199,10 @@ function updatesInPlace(p: Prepared): boolean {
   return !!p.savedOutputs && p.toRender.dirty.length <= inPlacePages;
 }
 
-function renderJob(ctx: PassContext, p: Prepared): RenderJob {
+/** `routes`: the pages to render in the order to render them, when not plan order (the search feed's, see search-feed.ts). */
+function renderJob(ctx: PassContext, p: Prepared, routes = p.toRender.dirty): RenderJob {
   const { model, engine, templatesKey, externalFeeds } = p;
-  return { routes: p.toRender.dirty, graph: model.graph, config: ctx.config, engine, templatesKey, externalFeeds, assets: ctx.assets.urls, translations: ctx.i18n.translations, workers: ctx.renderWorkers };
+  return { routes, graph: model.graph, config: ctx.config, engine, templatesKey, externalFeeds, assets: ctx.assets.urls, translations: ctx.i18n.translations, workers: ctx.renderWorkers };
 }
 
 /** What the signatures need of the pass's language settings: the site's language, and the words of every language. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeConfig } from '../../src/config/make-config.js';
 import { SiteError } from '../../src/diagnostics/diagnostic.js';
 import type { RenderedPageInfo } from '../../src/outputs/generated-file.js';
-import { renderSearchIndex } from '../../src/outputs/search-index.js';
+import { renderSearchIndex, startSearchIndex } from '../../src/outputs/search-index.js';
 import { article, createTempSite } from '../support/temp-site.js';
 
 const page = (url: string, kind: string, body: string): RenderedPageInfo => ({
@@ -66,6 +66,23 @@ describe('renderSearchIndex', () => {
     const first = await renderSearchIndex(pages, makeConfig());
     const second = await renderSearchIndex([...pages].reverse(), makeConfig());
     expect(digest(second)).toEqual(digest(first));
+  });
+
+  it('makes the same files for a chunk completed as soon as its pages are in as for one made at finish, and refuses pages after', async () => {
+    const digest = (files: { chunks: Map<number, { url: string; data: string | Uint8Array }[]>; bundle: { url: string; data: string | Uint8Array }[] }) =>
+      [...files.bundle, ...[...files.chunks.values()].flat()].map((f) => `${f.url}:${Buffer.from(f.data).toString('base64')}`).sort();
+    const many = Array.from({ length: 6 }, (_, i) => page(`/2024/10/story-${i}/`, 'post', `Story ${i} about the crossing`));
+    const config = makeConfig({ search: { enabled: true, chunkSize: 3 } });
+    const atFinish = startSearchIndex(config);
+    for (const [i, p] of many.entries()) await atFinish.add(p, i % 2);
+    const together = await atFinish.finish([0, 1]);
+    const early = startSearchIndex(config);
+    for (const id of [0, 1]) {
+      for (const [i, p] of many.entries()) if (i % 2 === id) await early.add(p, id);
+      early.complete(id);
+    }
+    await expect(early.add(page('/2024/10/late/', 'post', 'Late story'), 0)).rejects.toThrow('search chunk 0 was completed before /2024/10/late/ was added to it');
+    expect(digest(await early.finish([0, 1]))).toEqual(digest(together));
   });
 
   it('makes nothing when search is off', async () => {
