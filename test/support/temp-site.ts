@@ -20,7 +20,8 @@ const bin = join(repoRoot, 'bin', 'migrant-site.js');
 export function copySampleSite(root: string): void {
   for (const part of ['content', 'site.config.json']) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
   const pictures = join(repoRoot, '.cache', 'migrant-site', 'images');
-  if (existsSync(pictures)) cpSync(pictures, join(root, '.cache', 'migrant-site', 'images'), { recursive: true });
+  // A build writing the cache (the browser project's) makes each file under a temp name and renames it: those come and go.
+  if (existsSync(pictures)) cpSync(pictures, join(root, '.cache', 'migrant-site', 'images'), { recursive: true, filter: (file) => !file.endsWith('.tmp') });
 }
 
 export const minimalConfig = {
