@@ -66,7 +66,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, ...browser], pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'integration', include: integration, exclude: mocking, globalSetup: compileLib, isolate: false } },
       { extends: true, test: { name: 'integration-mocked', include: mocking, globalSetup: compileLib } },
-      { extends: true, test: { name: 'browser', include: browser, isolate: false, globalSetup: [...compileLib, 'test/browser/sample-site.setup.ts', 'test/browser/chromium.setup.ts'] } },
+      { extends: true, test: { name: 'browser', include: browser, isolate: false, globalSetup: [...compileLib, 'test/browser/sample-site.setup.ts'] } },
     ],
   },
 });

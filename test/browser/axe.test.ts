@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium, serveSampleSite } from '../support/browser.js';
 import { articleWithHero, desktop, pageTypes, phone, settled } from './reader-pages.js';
 
 // axe-core on every page type of the sample site, at desktop and phone widths,
@@ -19,13 +19,13 @@ interface Violation {
 
 describe.skipIf(!hasChromium)('accessibility (axe-core) of every page type', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
-  let browser: Browser;
+  let browser: ChromiumSession;
   // One page, led from one page type to the next as a reader would: a fresh context costs more than an audit.
   let page: Page;
 
   beforeAll(async () => {
     site = await serveSampleSite();
-    browser = await launchChromium();
+    browser = openChromium();
     // The site's CSP allows no inline scripts; axe is injected as one.
     page = await (await browser.newContext({ bypassCSP: true })).newPage();
     page.setDefaultTimeout(60_000);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium, serveSampleSite } from '../support/browser.js';
 
 // The built sample site served with the headers of its own `_headers` file (the
 // dev server applies them as Netlify and Cloudflare Pages would): no page type
@@ -22,13 +22,13 @@ const pages: [string, string][] = [
 
 describe.skipIf(!hasChromium)('the Content-Security-Policy of _headers in a browser', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
-  let browser: Browser;
+  let browser: ChromiumSession;
   let origin: string;
 
   beforeAll(async () => {
     site = await serveSampleSite();
     origin = site.origin;
-    browser = await launchChromium();
+    browser = openChromium();
   }, 120_000);
 
   afterAll(async () => {

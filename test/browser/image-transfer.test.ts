@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium, serveSampleSite } from '../support/browser.js';
 
 // The sample site's article with a photograph as its hero, opened on a phone
 // (390×844 CSS pixels at 3× density): the browser picks a screen-sized AVIF
@@ -11,11 +10,11 @@ const article = '/news/2026/10/rescue-ships-detained-central-mediterranean/';
 
 describe.skipIf(!hasChromium)('a photo hero on a phone', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
-  let browser: Browser;
+  let browser: ChromiumSession;
 
   beforeAll(async () => {
     site = await serveSampleSite();
-    browser = await launchChromium();
+    browser = openChromium();
   }, 300_000);
 
   afterAll(async () => {

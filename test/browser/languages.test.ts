@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createStaticServer } from '../../src/dev/create-static-server.js';
 import { silentLogger } from '../../src/log.js';
 import { createSiteBuilder } from '../../src/pipeline/create-site-builder.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium } from '../support/browser.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 
 // What readers see of test/fixtures/languages in Chromium: Greek capitals
@@ -16,7 +16,7 @@ import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 describe.skipIf(!hasChromium)('languages and scripts in a browser', () => {
   let site: FixtureCopy;
   let server: ReturnType<typeof createStaticServer>;
-  let browser: Browser;
+  let browser: ChromiumSession;
   let origin: string;
 
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('languages and scripts in a browser', () => {
     server = createStaticServer({ dir: join(site.root, 'dist'), basePath: '/', host: '127.0.0.1' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    browser = openChromium();
   }, 120_000);
 
   afterAll(async () => {

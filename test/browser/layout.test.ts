@@ -1,6 +1,6 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, sampleSiteDir, serveSampleSite } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium, sampleSiteDir, serveSampleSite } from '../support/browser.js';
 import { builtPage, hasClass, placeOf, sitemapPaths } from './built-pages.js';
 import { articleWithHero, articleWithoutHero, desktop, listPages, pageTypes, phone, repeatsAndSelfLinks, settled, storyPath } from './reader-pages.js';
 
@@ -58,12 +58,12 @@ describe('the reader\'s page markup', () => {
 
 describe.skipIf(!hasChromium)('the reader\'s page layout', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
-  let browser: Browser;
+  let browser: ChromiumSession;
   let articles: string[];
 
   beforeAll(async () => {
     site = await serveSampleSite();
-    browser = await launchChromium();
+    browser = openChromium();
     articles = articlesOf(site.dir);
   }, 180_000);
 

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/dev/serve-site.js';
 import { serveSite } from '../../src/dev/serve-site.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium } from '../support/browser.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
 
 // An editor's loop, as a reader sees it: save, and the open page changes.
@@ -12,7 +11,7 @@ const waitMs = 90_000;
 describe.skipIf(!hasChromium)('serve --watch in a browser', () => {
   let site: FixtureCopy;
   let running: RunningServer;
-  let browser: Browser;
+  let browser: ChromiumSession;
   // What the server printed, shown when a step times out.
   const log: string[] = [];
   const logger = { info: (m: string) => log.push(m), debug: () => undefined, warn: (m: string) => log.push(m), error: (m: string) => log.push(m) };
@@ -35,7 +34,7 @@ describe.skipIf(!hasChromium)('serve --watch in a browser', () => {
       watch: true,
       report: () => undefined,
     }))!;
-    browser = await launchChromium();
+    browser = openChromium();
   }, waitMs);
 
   afterAll(async () => {

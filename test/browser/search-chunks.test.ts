@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from '../../src/dev/create-static-server.js';
 import { chunkOf } from '../../src/outputs/search-chunks.js';
-import { hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { type ChromiumSession, hasChromium, openChromium, serveSampleSite } from '../support/browser.js';
 import { copySampleSite, repoRoot } from '../support/temp-site.js';
 
 // The search index in chunks must find what one index finds: the repository's
@@ -70,7 +70,7 @@ async function serveWithChunkSize(chunkSize: number): Promise<Served> {
 describe.skipIf(!hasChromium)('search over a chunked index in a browser', () => {
   let single: Served;
   let chunked: Served;
-  let browser: Browser;
+  let browser: ChromiumSession;
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('search over a chunked index in a browser', () => 
     // copies the repository's cache while that build is still writing it.
     single = await serveSampleSite();
     chunked = await serveWithChunkSize(3);
-    browser = await launchChromium();
+    browser = openChromium();
   }, 4 * waitMs);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasChromium, launchChromium, serveSampleSite } from '../support/browser.js';
+import { chromiumPath, type ChromiumSession, hasChromium, openChromium, serveSampleSite } from '../support/browser.js';
 import { repeatsAndSelfLinks, storyLinks } from './reader-pages.js';
 
 // Site search as a reader meets it: the repository's own site built under a
@@ -14,14 +14,14 @@ const catania = 'Trial opens in Catania over smuggling network behind deadly cro
 
 describe.skipIf(!hasChromium)('site search in a browser, under /news/', () => {
   let site: Awaited<ReturnType<typeof serveSampleSite>>;
-  let browser: Browser;
+  let browser: ChromiumSession;
   let origin: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
     site = await serveSampleSite();
     origin = site.origin;
-    browser = await launchChromium();
+    browser = openChromium();
   }, 3 * waitMs);
 
   afterAll(async () => {
