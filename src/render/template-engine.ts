@@ -17,6 +17,22 @@ export interface TemplateSource {
   overriddenBy?: string;
   /** Why the file could not be read as text; the template is then left out. */
   unreadable?: Diagnostic;
+  /** The template as the engine that read it compiled it (TemplateEngine.sources): a worker thread loads this instead of compiling again. */
+  compiled?: CompiledTemplate;
+}
+
+/**
+ * A template parsed and precompiled: plain data, so it crosses to a worker
+ * thread. Valid only for the helper names it was compiled with (Handlebars
+ * compiles a call of a known helper differently from a property read).
+ */
+export interface CompiledTemplate {
+  helperNames: string;
+  /** Handlebars.precompile()'s JavaScript. */
+  spec: string;
+  partials: PartialUse[];
+  /** Calls whose first argument is written as a string, by helper (see TemplateEngine.literalCalls). */
+  literalCalls: Record<string, Omit<LiteralCall, 'file'>[]>;
 }
 
 export interface TemplateSet {
@@ -27,7 +43,7 @@ export interface TemplateSet {
 }
 
 export interface TemplateEngine {
-  /** The templates it was compiled from: a worker thread compiles the same set to render the same pages. */
+  /** The templates it was compiled from, each with its compiled form: a worker thread loads the same set to render the same pages, without compiling it again. */
   sources: TemplateSet;
   hasLayout(name: string): boolean;
   /** Renders a layout; throws SiteError naming the template and the page. */
@@ -69,8 +85,9 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
 
   const partialNames = new Set(set.partials.map((p) => p.name));
   const usedPartials = new Map<string, string[]>();
-  const calls: { file: string; ast: object }[] = [];
+  const calls: { file: string; compiled: CompiledTemplate }[] = [];
   const helperNames = Object.keys(knownHelpers).sort().join(',');
+  const withCompiled = new Map<TemplateSource, TemplateSource>();
 
   const compile = (t: TemplateSource) => {
     if (t.unreadable) {
@@ -78,7 +95,9 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       return undefined;
     }
     try {
-      const { ast, partials, spec } = precompiled(helperNames, t.source);
+      const { compiled, spec } = t.compiled?.helperNames === helperNames ? { compiled: t.compiled, spec: evaluate(t.compiled.spec) } : precompiled(helperNames, t.source);
+      withCompiled.set(t, { ...t, compiled });
+      const { partials } = compiled;
       for (const p of partials) {
         if (!partialNames.has(p.name)) {
           diagnostics.push(
@@ -92,7 +111,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
         }
       }
       usedPartials.set(t.file, partials.map((p) => p.name));
-      calls.push({ file: t.file, ast });
+      calls.push({ file: t.file, compiled });
       return env.template(spec) as HandlebarsTemplateDelegate;
     } catch (cause) {
       diagnostics.push(templateError(t, cause));
@@ -130,13 +149,14 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     return [...seen].sort();
   };
 
+  const compiledSet = (list: TemplateSource[]) => list.map((t) => withCompiled.get(t) ?? t);
   return {
     diagnostics,
     engine: {
-      sources: set,
+      sources: { layouts: compiledSet(set.layouts), partials: compiledSet(set.partials), shortcodes: set.shortcodes && compiledSet(set.shortcodes) },
       hasLayout: (name) => layouts.has(name),
       text: (key, params, lang) => String(helpers.t!.fn(key, { hash: params, lang } satisfies HelperScope)),
-      literalCalls: (helper) => calls.flatMap(({ file, ast }) => literalCallsIn(ast, helper).map((call) => ({ ...call, file }))),
+      literalCalls: (helper) => calls.flatMap(({ file, compiled }) => (compiled.literalCalls[helper] ?? []).map((call) => ({ ...call, file }))),
       filesOf,
       renderShortcode(name, context, page) {
         const shortcode = shortcodes.get(name);
@@ -170,21 +190,23 @@ function scopeOf(options: Handlebars.HelperOptions | undefined): HelperScope {
   return { hash: options?.hash ?? {}, lang: typeof root?.lang === 'string' ? root.lang : undefined };
 }
 
-function findLiteralCalls(node: unknown, helper: string, found: Omit<LiteralCall, 'file'>[] = []): Omit<LiteralCall, 'file'>[] {
+/** Every call whose first argument is a string literal, by helper name, in file order. */
+function findLiteralCalls(node: unknown, found: Record<string, Omit<LiteralCall, 'file'>[]> = {}): Record<string, Omit<LiteralCall, 'file'>[]> {
   if (!node || typeof node !== 'object') return found;
   const n = node as { type?: string; path?: { original?: unknown }; params?: { type: string; value: unknown }[]; loc?: { start: { line: number; column: number } } };
   const first = n.params?.[0];
-  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path?.original === helper && first?.type === 'StringLiteral' && n.loc) {
-    found.push({ value: String(first.value), line: n.loc.start.line, column: n.loc.start.column + 1 });
+  const helper = n.path?.original;
+  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && typeof helper === 'string' && first?.type === 'StringLiteral' && n.loc) {
+    (found[helper] ??= []).push({ value: String(first.value), line: n.loc.start.line, column: n.loc.start.column + 1 });
   }
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((child) => findLiteralCalls(child, helper, found));
-    else if (value && typeof value === 'object' && 'type' in value) findLiteralCalls(value, helper, found);
+    if (Array.isArray(value)) value.forEach((child) => findLiteralCalls(child, found));
+    else if (value && typeof value === 'object' && 'type' in value) findLiteralCalls(value, found);
   }
   return found;
 }
 
-interface PartialUse {
+export interface PartialUse {
   name: string;
   line: number;
   column: number;
@@ -200,24 +222,22 @@ interface PartialUse {
  * The spec is kept evaluated: it holds no environment (each engine's
  * env.template() binds its own helpers and partials to it), and evaluating
  * its source again for every engine was a tenth of a small site's build.
+ * A worker thread gets the compiled form from the main thread instead
+ * (TemplateSource.compiled): compiling the built-in theme cost each thread
+ * about 0.3 CPU-seconds, most of it the compiler's own start.
  */
 const precompiled = memoize(
-  (helperNames: string, source: string) => {
+  (helperNames: string, source: string): { compiled: CompiledTemplate; spec: TemplateSpecification } => {
     const ast = Handlebars.parse(source);
     const knownHelpers = Object.fromEntries(helperNames.split(',').map((name) => [name, true]));
-    const spec = Handlebars.precompile(ast, { knownHelpers, knownHelpersOnly: true, preventIndent: true });
-    return { ast, partials: findPartials(ast), spec: new Function(`return ${spec}`)() as TemplateSpecification };
+    const spec = String(Handlebars.precompile(ast, { knownHelpers, knownHelpersOnly: true, preventIndent: true }));
+    return { compiled: { helperNames, spec, partials: findPartials(ast), literalCalls: findLiteralCalls(ast) }, spec: evaluate(spec) };
   },
   { limit: 2000 },
 );
 
-/** The literal calls of a helper in a template: asked of every engine, answered once per parsed template. */
-const literalCallsByAst = new WeakMap<object, Map<string, Omit<LiteralCall, 'file'>[]>>();
-function literalCallsIn(ast: object, helper: string): Omit<LiteralCall, 'file'>[] {
-  let byHelper = literalCallsByAst.get(ast);
-  if (!byHelper) literalCallsByAst.set(ast, (byHelper = new Map()));
-  if (!byHelper.has(helper)) byHelper.set(helper, findLiteralCalls(ast, helper));
-  return byHelper.get(helper)!;
+function evaluate(spec: string): TemplateSpecification {
+  return new Function(`return ${spec}`)() as TemplateSpecification;
 }
 
 function findPartials(node: unknown, found: PartialUse[] = []): PartialUse[] {

@@ -47,6 +47,19 @@ describe('createTemplateEngine', () => {
     expect(engineFor({ post: '{{url path}}' }).engine!.render('post', { path: '/a/' }, 'p')).toBe('/news/a/');
   });
 
+  it('loads the compiled templates it is given (a worker thread\'s), for the same helpers only', () => {
+    const { engine } = engineFor({ post: '<h1>{{title}}</h1>{{> byline}}<a href="{{url path}}">x</a>' }, { byline: 'By {{author}}' });
+    const sources = engine!.sources;
+    expect(sources.layouts[0].compiled).toMatchObject({ partials: [{ name: 'byline' }] });
+    // Compiled forms that no longer match their text show which one the engine loaded.
+    const stale = (t: TemplateSet['layouts'][number]) => ({ ...t, source: 'stale text' });
+    const loaded = createTemplateEngine({ layouts: sources.layouts.map(stale), partials: sources.partials.map(stale) }, helpers);
+    expect(loaded.engine!.render('post', { title: 'A', author: 'Ana', path: '/a/' }, 'p')).toBe('<h1>A</h1>By Ana<a href="/news/a/">x</a>');
+    expect(loaded.engine!.filesOf('post')).toEqual(['templates/layouts/post.hbs', 'templates/partials/byline.hbs']);
+    // Another helper set compiles the text again: `url` there is no helper but a missing one.
+    expect(createTemplateEngine({ layouts: sources.layouts, partials: sources.partials }, {}).diagnostics).toMatchObject([{ code: 'MS401', file: 'templates/layouts/post.hbs' }]);
+  });
+
   it('reports a template error every time it is compiled, not only the first', () => {
     for (let i = 0; i < 2; i++) expect(engineFor({ post: 'a\n{{#if x}}\nb' }).diagnostics).toMatchObject([{ code: 'MS401', line: 3 }]);
   });
