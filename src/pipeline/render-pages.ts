@@ -74,7 +74,7 @@ function inProcess(job: RenderJob): (routes: PageRoute[]) => Promise<string[]> {
   return async (routes) => renderRoutes(routes, job.graph, job.config, job.engine, job.externalFeeds).map((page) => page.html);
 }
 
-/** Each chunk goes to a thread as plain page contexts (see page-data.ts), with what the thread needs to compile the same templates. */
+/** Each chunk goes to a thread as plain page contexts (see page-data.ts), with what the thread needs to render with the same templates (compiled here, loaded there). */
 function inWorkers(job: RenderJob, workers: RenderWorkers): (routes: PageRoute[]) => Promise<string[]> {
   const shared = sharedContext(job.graph, job.config, job.externalFeeds);
   const assets = [...job.assets];

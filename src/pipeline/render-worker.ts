@@ -8,8 +8,8 @@ import type { PageRoute } from '../routes/plan-routes.js';
 import type { Translations } from '../render/translations.js';
 
 // Runs in a worker thread: page contexts in (plain data, see page-data.ts),
-// HTML out. The templates are compiled once per thread and kept for as long
-// as the main thread sends the same setup.
+// HTML out. The templates arrive compiled (TemplateSource.compiled); the
+// engine made from them is kept for as long as the main thread sends the same setup.
 
 /** What a thread needs to render as the main thread does: the same templates, config, asset URLs and words, hence the same helpers. */
 export interface RenderSetup {
@@ -46,7 +46,7 @@ export function renderBatch({ setup, pages }: RenderBatch): RenderBatchResult {
 function engineFor(setup: RenderSetup): TemplateEngine {
   if (compiled?.key !== setup.key) {
     const assets = new Map(setup.assets);
-    // The main thread compiled these templates already, so they compile here too; if not, say so rather than render differently.
+    // The main thread compiled these templates already, so they load here too; if not, say so rather than render differently.
     const made = createTemplateEngine(setup.templates, createHelperRegistry(setup.config, (name) => assets.get(name), () => setup.translations));
     if (!made.engine) throw new SiteError(made.diagnostics);
     compiled = { key: setup.key, engine: made.engine };

@@ -14,9 +14,11 @@ export interface RenderWorkers {
 }
 
 // Measured (bench/RESULTS.md, 2026-12-01): a thread's start (loading the
-// render code, compiling the templates) costs as much as rendering 170–230
+// render code, then compiling the templates) costs as much as rendering 170–230
 // pages on it, so two threads pay for themselves from about 2 × that; below
-// this many pages the main thread renders.
+// this many pages the main thread renders. Threads now load the main thread's
+// compiled templates instead (about 0.2 CPU-s less each start), so the bound
+// errs on the side of the main thread.
 const minPagesForWorkers = 500;
 
 /**
