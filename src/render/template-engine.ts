@@ -31,8 +31,8 @@ export interface CompiledTemplate {
   /** Handlebars.precompile()'s JavaScript. */
   spec: string;
   partials: PartialUse[];
-  /** Calls whose first argument is written as a string, by helper (see TemplateEngine.literalCalls). */
-  literalCalls: Record<string, Omit<LiteralCall, 'file'>[]>;
+  /** Calls whose first argument is written as a string, by helper (see TemplateEngine.literalCalls); a Map, since helper names come from template text. */
+  literalCalls: Map<string, Omit<LiteralCall, 'file'>[]>;
 }
 
 export interface TemplateSet {
@@ -156,7 +156,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
       sources: { layouts: compiledSet(set.layouts), partials: compiledSet(set.partials), shortcodes: set.shortcodes && compiledSet(set.shortcodes) },
       hasLayout: (name) => layouts.has(name),
       text: (key, params, lang) => String(helpers.t!.fn(key, { hash: params, lang } satisfies HelperScope)),
-      literalCalls: (helper) => calls.flatMap(({ file, compiled }) => (compiled.literalCalls[helper] ?? []).map((call) => ({ ...call, file }))),
+      literalCalls: (helper) => calls.flatMap(({ file, compiled }) => (compiled.literalCalls.get(helper) ?? []).map((call) => ({ ...call, file }))),
       filesOf,
       renderShortcode(name, context, page) {
         const shortcode = shortcodes.get(name);
@@ -191,13 +191,16 @@ function scopeOf(options: Handlebars.HelperOptions | undefined): HelperScope {
 }
 
 /** Every call whose first argument is a string literal, by helper name, in file order. */
-function findLiteralCalls(node: unknown, found: Record<string, Omit<LiteralCall, 'file'>[]> = {}): Record<string, Omit<LiteralCall, 'file'>[]> {
+function findLiteralCalls(node: unknown, found = new Map<string, Omit<LiteralCall, 'file'>[]>()): Map<string, Omit<LiteralCall, 'file'>[]> {
   if (!node || typeof node !== 'object') return found;
   const n = node as { type?: string; path?: { original?: unknown }; params?: { type: string; value: unknown }[]; loc?: { start: { line: number; column: number } } };
   const first = n.params?.[0];
   const helper = n.path?.original;
   if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && typeof helper === 'string' && first?.type === 'StringLiteral' && n.loc) {
-    (found[helper] ??= []).push({ value: String(first.value), line: n.loc.start.line, column: n.loc.start.column + 1 });
+    const call = { value: String(first.value), line: n.loc.start.line, column: n.loc.start.column + 1 };
+    const calls = found.get(helper);
+    if (calls) calls.push(call);
+    else found.set(helper, [call]);
   }
   for (const value of Object.values(node)) {
     if (Array.isArray(value)) value.forEach((child) => findLiteralCalls(child, found));

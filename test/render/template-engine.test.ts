@@ -60,6 +60,15 @@ describe('createTemplateEngine', () => {
     expect(createTemplateEngine({ layouts: sources.layouts, partials: sources.partials }, {}).diagnostics).toMatchObject([{ code: 'MS401', file: 'templates/layouts/post.hbs' }]);
   });
 
+  it('lists literal helper calls by helper name, whatever the name (no prototype keys)', () => {
+    const named = { constructor: { fn: (x: unknown) => x }, t: { fn: (x: unknown) => x } };
+    const { engine, diagnostics } = createTemplateEngine({ layouts: [{ name: 'post', file: 'templates/layouts/post.hbs', source: '{{constructor "x"}}\n{{t "share"}}' }], partials: [] }, named);
+    expect(diagnostics).toEqual([]);
+    expect(engine!.literalCalls('constructor')).toEqual([{ value: 'x', line: 1, column: 1, file: 'templates/layouts/post.hbs' }]);
+    expect(engine!.literalCalls('t')).toEqual([{ value: 'share', line: 2, column: 1, file: 'templates/layouts/post.hbs' }]);
+    expect(engine!.literalCalls('toString')).toEqual([]);
+  });
+
   it('reports a template error every time it is compiled, not only the first', () => {
     for (let i = 0; i < 2; i++) expect(engineFor({ post: 'a\n{{#if x}}\nb' }).diagnostics).toMatchObject([{ code: 'MS401', line: 3 }]);
   });
