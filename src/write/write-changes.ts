@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isInside } from '../paths/is-inside.js';
-import { cleanUpOnExit } from './exit-cleanup.js';
 import { insideOutput } from './inside-output.js';
-import { mapLimited } from './map-limited.js';
 import { withOutputLock } from './output-lock.js';
 import { sameBytes } from './same-bytes.js';
 import type { Output, WriteStats } from './write-outputs.js';
@@ -17,58 +14,57 @@ import type { Output, WriteStats } from './write-outputs.js';
  * the folder as it was and a server never sends half a page; outputs that no
  * longer exist are deleted (and folders they leave empty). Unchanged bytes
  * are not rewritten.
+ *
+ * Synchronous from the first temp file to the last rename (see write-outputs.ts
+ * for the cost of asynchronous calls): no signal handler can run in between, so
+ * Ctrl-C never leaves a temp file in the served folder.
  */
 export async function writeChanges(outDir: string, write: Output[], remove: string[]): Promise<WriteStats> {
   const root = resolve(outDir);
-  return withOutputLock(root, () => writeInPlace(root, write, remove));
+  return withOutputLock(root, async () => writeInPlace(root, write, remove));
 }
 
-async function writeInPlace(root: string, write: Output[], remove: string[]): Promise<WriteStats> {
+function writeInPlace(root: string, write: Output[], remove: string[]): WriteStats {
   const stats: WriteStats = { written: 0, unchanged: 0, changedPaths: [] };
   const staged: { temp: string; dest: string; path: string }[] = [];
-  // Ctrl-C before every temp file is renamed must not leave them in the output folder.
-  const forget = cleanUpOnExit(() => staged.forEach(({ temp }) => rmSync(temp, { force: true })));
   try {
-    await mapLimited(write, 32, async (output) => {
+    for (const output of write) {
       const dest = insideOutput(root, output.path);
-      if ('unchanged' in output) {
+      const data = 'unchanged' in output ? undefined : 'data' in output ? output.data : readFileSync(output.copyFrom);
+      if (data === undefined || sameBytes(dest, data)) {
         stats.unchanged++;
-        return;
+        continue;
       }
-      const data = 'data' in output ? output.data : await readFile(output.copyFrom);
-      if (await sameBytes(dest, data)) {
-        stats.unchanged++;
-        return;
-      }
-      await mkdir(dirname(dest), { recursive: true });
+      mkdirSync(dirname(dest), { recursive: true });
       const temp = `${dest}.${randomBytes(4).toString('hex')}.tmp`;
       staged.push({ temp, dest, path: output.path });
-      await writeFile(temp, data, { flag: 'wx' });
-    });
+      writeFileSync(temp, data, { flag: 'wx' });
+    }
     for (const { temp, dest, path } of staged) {
-      await rename(temp, dest);
+      renameSync(temp, dest);
       stats.written++;
       stats.changedPaths.push(path);
     }
   } catch (cause) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    staged.forEach(({ temp }) => rmSync(temp, { force: true }));
     throw cause;
-  } finally {
-    forget();
   }
   stats.changedPaths.sort();
   for (const path of remove) {
     const abs = insideOutput(root, path);
-    await rm(abs, { force: true });
-    await removeEmptyParents(root, dirname(abs));
+    rmSync(abs, { force: true });
+    removeEmptyParents(root, dirname(abs));
   }
   return stats;
 }
 
-async function removeEmptyParents(root: string, dir: string): Promise<void> {
+function removeEmptyParents(root: string, dir: string): void {
   while (dir !== root && isInside(root, dir)) {
-    const empty = await rmdir(dir).then(() => true, () => false);
-    if (!empty) return;
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
     dir = dirname(dir);
   }
 }

@@ -6,11 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // Issue 11 item 10: once the new site is swapped in, failing to delete the old
 // one must not be reported as "the previous output was left as it was".
 
-vi.mock('node:fs/promises', async (original) => {
-  const fs = await original<typeof import('node:fs/promises')>();
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
   return {
     ...fs,
-    rm: (path: string, options: object) => (/\.dist-old-/.test(String(path)) ? Promise.reject(Object.assign(new Error('busy'), { code: 'EBUSY' })) : fs.rm(path, options)),
+    rmSync(...args: Parameters<typeof fs.rmSync>) {
+      if (/\.dist-old-/.test(String(args[0]))) throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+      fs.rmSync(...args);
+    },
   };
 });
 
