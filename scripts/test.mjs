@@ -33,7 +33,11 @@ function ramTemp() {
   }
 }
 const temp = process.env.TMPDIR ? undefined : ramTemp();
-const tests = spawn(process.execPath, [join(dirname(resolve('vitest/package.json')), 'vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit', env: temp ? { ...process.env, TMPDIR: temp } : process.env });
+const args = process.argv.slice(2);
+// A run of every project puts the unit files in the integration project's workers (see vitest.config.ts).
+const whole = !args.some((a) => a === '--project' || a.startsWith('--project='));
+const env = { ...process.env, ...(temp && { TMPDIR: temp }), ...(whole && { MIGRANT_SITE_TESTS: 'all' }) };
+const tests = spawn(process.execPath, [join(dirname(resolve('vitest/package.json')), 'vitest.mjs'), 'run', ...args], { stdio: 'inherit', env });
 
 const [checked, tested] = await Promise.all([exited(check), exited(tests)]);
 if (temp) rmSync(temp, { recursive: true, force: true });
