@@ -3,9 +3,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Projects: `npx vitest --project unit` gives feedback in seconds;
-// `integration` (and `integration-mocked`, the files that mock a module)
-// builds whole sites (some through the compiled CLI, which the global setup
-// compiles first when src/ is newer); `browser` drives Chromium.
+// `integration` builds whole sites (some through the compiled CLI, which the
+// global setup compiles first when src/ is newer); `browser` drives Chromium.
 // `npm test` runs them all.
 const integration = [
   'test/pipeline/**/*.test.ts',
@@ -25,8 +24,6 @@ const integration = [
   'test/integration/**/*.test.ts',
 ];
 const browser = ['test/browser/**/*.test.ts'];
-// Files that replace a module with vi.mock need a module registry of their own.
-const mocking = ['test/reliability/dev-server-files.test.ts', 'test/reliability/old-output-cleanup.test.ts', 'test/reliability/serve-interrupt-temp.test.ts'];
 const compileLib = ['test/support/compile-lib.ts'];
 // A whole run (`npm test` with no --project: scripts/test.mjs sets this) runs the unit files in the integration
 // project's workers, which have imported what they test by then; in threads of their own they imported it all
@@ -59,7 +56,7 @@ export default defineConfig({
     // them all busy. On 2 cores, quiet, one run each: 1.98 cores used and 118 s, against 1.6–1.9 and
     // 127 s with a worker per core.
     maxWorkers: availableParallelism() + 1,
-    // Vitest's own order queues each project's files together (browser, integration, integration-mocked, unit).
+    // Vitest's own order queues each project's files together (browser, integration, unit).
     // Keep it so: a worker runs the next file only when the file at the head of the queue is of its project;
     // otherwise vitest stops it and starts another, which imports everything again. Browser files queued between
     // integration files started 30 worker processes instead of about 12: paired runs, 276 against 304 CPU-seconds.
@@ -69,12 +66,11 @@ export default defineConfig({
       // In the forks pool, isolation is a new process per file: the browser project's eight files started seven
       // (17.6 CPU-seconds to import and collect them, against 10.8 with three).
       ...(unitWithIntegration
-        ? [{ extends: true as const, test: { name: 'unit+integration', include: ['test/**/*.test.ts'], exclude: [...mocking, ...browser], globalSetup: compileLib, isolate: false } }]
+        ? [{ extends: true as const, test: { name: 'unit+integration', include: ['test/**/*.test.ts'], exclude: browser, globalSetup: compileLib, isolate: false } }]
         : [
             { extends: true as const, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, ...browser], pool: 'threads', isolate: false } },
-            { extends: true as const, test: { name: 'integration', include: integration, exclude: mocking, globalSetup: compileLib, isolate: false } },
+            { extends: true as const, test: { name: 'integration', include: integration, globalSetup: compileLib, isolate: false } },
           ]),
-      { extends: true, test: { name: 'integration-mocked', include: mocking, globalSetup: compileLib } },
       { extends: true, test: { name: 'browser', include: browser, isolate: false, globalSetup: [...compileLib, 'test/browser/sample-site.setup.ts'] } },
     ],
   },

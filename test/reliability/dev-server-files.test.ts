@@ -1,19 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticServer } from '../../src/dev/create-static-server.js';
+import { replaceBuiltin } from '../support/replace-builtin.js';
 
 // Issue 11 items 18–20. The machine's addresses are fixed here so the Host
 // rule is tested the same way on every machine.
-vi.mock('node:os', async (original) => {
-  const os = await original<typeof import('node:os')>();
-  const lan = { address: '192.0.2.77', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '192.0.2.77/24' } as const;
-  return { ...os, networkInterfaces: () => ({ lo: os.networkInterfaces().lo ?? [], eth0: [lan] }) };
-});
-
-const { createStaticServer } = await import('../../src/dev/create-static-server.js');
+const lan = { address: '192.0.2.77', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '192.0.2.77/24' } as const;
+let restore: () => void;
 
 let dir: string;
 const servers: Server[] = [];
@@ -26,6 +23,7 @@ async function serve(host: string): Promise<number> {
 }
 
 beforeAll(() => {
+  restore = replaceBuiltin(os, 'networkInterfaces', (original) => () => ({ lo: original().lo ?? [], eth0: [lan] }));
   dir = mkdtempSync(join(tmpdir(), 'serve-files-'));
   const files: Record<string, string> = {
     'site/index.html': '<html><body>home</body></html>',
@@ -48,6 +46,7 @@ afterAll(async () => {
     await new Promise((done) => server.close(done));
   }
   rmSync(dir, { recursive: true, force: true });
+  restore();
 });
 
 function get(port: number, path: string, host = `localhost:${port}`): Promise<{ status: number; body: string }> {

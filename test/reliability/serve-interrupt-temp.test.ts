@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeChanges } from '../../src/write/write-changes.js';
+import { replaceBuiltin } from '../support/replace-builtin.js';
 import { waitFor } from './processes.js';
 
 // Issue 11, item 8: Ctrl-C during a `serve --watch` rebuild left `*.tmp`
@@ -12,25 +13,12 @@ import { waitFor } from './processes.js';
 // every temp file has been renamed (the writer runs that stretch without
 // yielding), so neither the exit cleanup nor serve's own handler ever finds one.
 
-const interrupt = vi.hoisted(() => ({ armed: false, sentAfter: undefined as string | undefined }));
-
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  return {
-    ...fs,
-    writeFileSync(...args: Parameters<typeof fs.writeFileSync>) {
-      fs.writeFileSync(...args);
-      if (interrupt.armed && String(args[0]).endsWith('.tmp')) {
-        interrupt.armed = false;
-        interrupt.sentAfter = String(args[0]);
-        process.kill(process.pid, 'SIGINT');
-      }
-    },
-  };
-});
-
 let dir: string;
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function filesIn(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).sort();
@@ -48,16 +36,23 @@ describe('issue 11 item 8: Ctrl-C during a serve rebuild', () => {
     const seen: { temps: string[]; pages: string[] }[] = [];
     const serveHandler = vi.fn(() => seen.push({ temps: filesIn(served).filter((f) => f.endsWith('.tmp')), pages: ['a', 'b'].map((p) => readFileSync(join(served, p, 'index.html'), 'utf8')) }));
     process.on('SIGINT', serveHandler);
-    interrupt.armed = true;
+    let sentAfter: string | undefined;
+    restore = replaceBuiltin(fs, 'writeFileSync', (original) => (file, data, options) => {
+      original(file, data, options);
+      if (sentAfter === undefined && String(file).endsWith('.tmp')) {
+        sentAfter = String(file);
+        process.kill(process.pid, 'SIGINT');
+      }
+    });
     let stats: Awaited<ReturnType<typeof writeChanges>> | undefined;
     try {
       stats = await writeChanges(served, [{ path: 'a/index.html', data: 'new page' }, { path: 'b/index.html', data: 'new page' }], []);
     } finally {
       // A signal that arrived with no listener left would end this test process.
-      if (interrupt.sentAfter) await waitFor(() => serveHandler.mock.calls.length > 0, 'the SIGINT handler');
+      if (sentAfter) await waitFor(() => serveHandler.mock.calls.length > 0, 'the SIGINT handler');
       process.removeListener('SIGINT', serveHandler);
     }
-    expect(interrupt.sentAfter).toMatch(/dist\/a\/index\.html\.[0-9a-f]{8}\.tmp$/);
+    expect(sentAfter).toMatch(/dist\/a\/index\.html\.[0-9a-f]{8}\.tmp$/);
     expect(stats.changedPaths).toEqual(['a/index.html', 'b/index.html']);
     // Both pages were already renamed into place when the handler ran: the signal came between the first temp write and its rename.
     expect(seen).toEqual([{ temps: [], pages: ['new page', 'new page'] }]);
