@@ -1,9 +1,8 @@
 import type { Root as HastRoot, Element, ElementContent, Parent as HastParent } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes, Parent as MdastParent } from 'mdast';
-import rehypeRaw from 'rehype-raw';
+import { createRequire } from 'node:module';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
@@ -54,6 +53,13 @@ function rehypeAudit() {
   };
 }
 
+// Loaded when a body first needs them: with parse5 and mdast-util-to-markdown (which
+// remark-gfm brings and nothing here uses) they are about 130 modules, loaded by
+// every CLI run and worker thread that parses a body, and most bodies need neither.
+const load = createRequire(import.meta.url);
+const remarkGfm = (): typeof import('remark-gfm').default => (load('remark-gfm') as typeof import('remark-gfm')).default;
+const rehypeRaw = (): typeof import('rehype-raw').default => (load('rehype-raw') as typeof import('rehype-raw')).default;
+
 /**
  * `rawHtml` picks the pipeline; a body with no `<` cannot hold raw HTML, so it
  * skips rehype-raw's full HTML re-parse (the same tree either way, which
@@ -64,10 +70,10 @@ function processorFor(options: MarkdownOptions, autolinkLiterals: boolean, mayHo
   const key = `${options.rawHtml}|${autolinkLiterals}|${sanitize && mayHoldHtml}`;
   let processor = processors.get(key);
   if (!processor) {
-    const base = unified().use(remarkParse).use(autolinkLiterals ? remarkGfm : remarkGfmLite);
+    const base = unified().use(remarkParse).use(autolinkLiterals ? remarkGfm() : remarkGfmLite);
     processor = (
       sanitize && mayHoldHtml
-        ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
+        ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw()).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
         : sanitize
           ? base.use(remarkRehype).use(rehypeAudit).use(rehypeSanitize, htmlSchema)
           : base.use(remarkRehype)
