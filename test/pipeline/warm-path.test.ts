@@ -7,6 +7,7 @@ import { racyMs } from '../../src/cache/source-stats.js';
 import { silentLogger } from '../../src/log.js';
 import { runBuild } from '../../src/pipeline/run-build.js';
 import { copyFixture, type FixtureCopy } from '../support/fixture-site.js';
+import { snapshotDir } from '../support/snapshot.js';
 
 // The warm path trusts stat data (sources: size, mtime, ctime, inode; outputs:
 // size, mtime) before bytes. Each test changes something in a way stat data
@@ -91,11 +92,11 @@ describe('the warm path', { timeout: 120_000 }, () => {
     const edited = await build(ci);
     // The restored state was used: a body and a tag edit re-render some pages, not the site.
     expect(edited.summary?.rendered).toBeLessThan(edited.summary!.pages / 2);
-    await expectColdEqual(ci, (dir) => snapshotOf(join(ci, dir)));
+    await expectColdEqual(ci, (dir) => snapshotDir(join(ci, dir)));
     // A new article changes the category menu every page shows.
     writeFileSync(join(ci, 'content/posts/new-arrival.md'), '---\ntitle: A new arrival\ndate: 2024-11-09\ncategories: [Greece]\ntags: [returns]\n---\n\nWritten in CI.\n');
     await build(ci);
-    await expectColdEqual(ci, (dir) => snapshotOf(join(ci, dir)));
+    await expectColdEqual(ci, (dir) => snapshotDir(join(ci, dir)));
   });
 
   it('falls back to a full build when the saved build state is cut short', async () => {
@@ -113,9 +114,4 @@ describe('the warm path', { timeout: 120_000 }, () => {
 function edit(root: string, path: string, change: (text: string) => string) {
   const file = join(root, path);
   writeFileSync(file, change(readFileSync(file, 'utf8')));
-}
-
-function snapshotOf(base: string): Record<string, string> {
-  const files = (readdirSync(base, { recursive: true }) as string[]).filter((f) => statSync(join(base, f)).isFile()).sort();
-  return Object.fromEntries(files.map((f) => [f.split('\\').join('/'), readFileSync(join(base, f)).toString('base64')]));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder } from '../../src/write/output-folder.js';
+import { snapshotDir } from '../support/snapshot.js';
 import { article, createTempSite, problemsIn, runMain, type TempSite } from '../support/temp-site.js';
 
 // Issue 11 item 1: a cloned site's config (or a mistyped --out) must not make
@@ -29,9 +30,7 @@ function workspace(config: object = {}): { site: TempSite; parent: string; home:
 /** Every file under `dir` with its bytes: compared before and after to prove nothing was touched. */
 function snapshot(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
-  if (!statSync(dir).isDirectory()) return { '': readFileSync(dir, 'base64') };
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile());
-  return Object.fromEntries(files.sort().map((f) => [relative(dir, join(dir, f)), readFileSync(join(dir, f), 'base64')]));
+  return statSync(dir).isDirectory() ? snapshotDir(dir) : { '': readFileSync(dir, 'latin1') };
 }
 
 /** The CLI in-process (main()) with `home` as the home folder, which the output-folder check refuses to replace. */

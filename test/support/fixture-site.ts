@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, unlinkSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync, unlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { snapshotDir } from './snapshot.js';
 import { repoRoot } from './temp-site.js';
 
 export interface FixtureCopy {
@@ -10,7 +11,7 @@ export interface FixtureCopy {
   edit(path: string, change: (text: string) => string): void;
   rename(from: string, to: string): void;
   remove(path: string): void;
-  /** Every file under `dir` with its bytes. */
+  /** Every file under `dir` with its bytes (snapshotDir). */
   snapshot(dir: string): Record<string, string>;
   cleanup(): void;
 }
@@ -43,11 +44,7 @@ export function copyFixture(name: string, { ownTemplates = true, search = true }
     },
     rename: (from, to) => renameSync(abs(from), abs(to)),
     remove: (path) => unlinkSync(abs(path)),
-    snapshot(dir) {
-      const base = abs(dir);
-      const files = (readdirSync(base, { recursive: true }) as string[]).filter((f) => statSync(join(base, f)).isFile()).sort();
-      return Object.fromEntries(files.map((f) => [f.split('\\').join('/'), readFileSync(join(base, f)).toString('base64')]));
-    },
+    snapshot: (dir) => snapshotDir(abs(dir)),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
