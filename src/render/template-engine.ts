@@ -77,7 +77,7 @@ export function createTemplateEngine(set: TemplateSet, helpers: Record<string, H
     env.registerHelper(name, (...args: unknown[]) => {
       // Handlebars' options argument comes last: a scoped helper gets its HelperScope in its place, others nothing.
       if (def.scoped) args[args.length - 1] = scopeOf(args[args.length - 1] as Handlebars.HelperOptions);
-      else args.length--;
+      else args.pop();
       const result = def.fn(...args);
       return def.raw ? new env.SafeString(String(result)) : result;
     });
