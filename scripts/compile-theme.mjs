@@ -2,4 +2,4 @@
 // which builds load instead of compiling it (src/pipeline/compiled-theme.ts).
 import { writeCompiledTheme } from '../lib/pipeline/compiled-theme.js';
 
-await writeCompiledTheme();
+writeCompiledTheme();

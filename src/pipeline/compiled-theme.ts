@@ -26,10 +26,10 @@ interface CompiledTheme {
 }
 
 /** Compiles the built-in theme (a site with no templates of its own) and writes it to `file`; returns how many templates it holds. */
-export async function writeCompiledTheme(file = compiledThemeFile): Promise<number> {
+export function writeCompiledTheme(file = compiledThemeFile): number {
   const empty = mkdtempSync(join(tmpdir(), 'migrant-site-theme-'));
   try {
-    const { engine, diagnostics } = createTemplateEngine(await loadTemplates(empty), createHelperRegistry({ baseUrl: '/', language: 'en', timeZone: 'UTC' }));
+    const { engine, diagnostics } = createTemplateEngine(loadTemplates(empty), createHelperRegistry({ baseUrl: '/', language: 'en', timeZone: 'UTC' }));
     if (!engine) throw new Error(`the built-in theme does not compile: ${diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('; ')}`);
     const all = [...engine.sources.layouts, ...engine.sources.partials, ...(engine.sources.shortcodes ?? [])];
     const theme: CompiledTheme = { generator: generatorKey(), templates: all.map((t) => [hashOf(t.source), t.compiled!]) };

@@ -10,9 +10,9 @@ import type { StaticFile } from '../routes/plan-routes.js';
  * the theme (the site's `templates/assets/` over the built-in one's) to `/assets/`.
  * Editor and hidden files among the assets are skipped with a warning (paths/ignored-files.ts).
  */
-export async function listStaticFiles(root: string, scanned: SourceFile[]): Promise<{ files: StaticFile[]; diagnostics: Diagnostic[] }> {
+export function listStaticFiles(root: string, scanned: SourceFile[]): { files: StaticFile[]; diagnostics: Diagnostic[] } {
   const fromContent = scanned.filter((f) => f.kind === 'static').map((f) => ({ outputPath: f.within, absPath: f.absPath, source: f.path }));
-  const assets = await listThemeFiles(root, 'assets', true);
+  const assets = listThemeFiles(root, 'assets', true);
   const fromTheme = assets.filter((f) => !isIgnoredPath(f.name)).map((f) => ({ outputPath: `assets/${f.name}`, absPath: f.absPath, source: f.file }));
   const diagnostics = assets
     .filter((f) => isIgnoredPath(f.name))

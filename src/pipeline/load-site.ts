@@ -48,7 +48,7 @@ export interface LoadedEngine {
 /** The template engine; `reuse` (the last pass's) is kept when no template changed. */
 export async function loadEngine(root: string, helpers: Record<string, HelperDef>, stage: Stage, diagnostics: Diagnostic[], reuse?: LoadedEngine): Promise<LoadedEngine> {
   if (reuse) return reuse;
-  const templates = withCompiledTheme(await loadTemplates(root));
+  const templates = withCompiledTheme(loadTemplates(root));
   const made = await stage('templates', async () => createTemplateEngine(templates, helpers));
   diagnostics.push(...made.diagnostics);
   return { engine: made.engine, templatesKey: hashOf(...[...templates.layouts, ...templates.partials, ...(templates.shortcodes ?? [])].flatMap((t) => [t.file, t.source])) };

@@ -104,14 +104,14 @@ export async function prepare(ctx: PassContext, pass: Pass, since?: Since): Prom
   const templatesSame = since && ![...changedTemplates].some((p) => p.endsWith('.hbs'));
   const { engine, templatesKey } = await loadEngine(ctx.load.root, ctx.helpers, stage, diagnostics, templatesSame ? since.last : undefined);
   if (!engine || hasErrors(diagnostics)) return undefined;
-  ctx.i18n.translations = await prepareTranslations(ctx.load.root, ctx.config, model.graph, engine, diagnostics);
+  ctx.i18n.translations = prepareTranslations(ctx.load.root, ctx.config, model.graph, engine, diagnostics);
   if (hasErrors(diagnostics)) return undefined;
   // Links and shortcodes in bodies resolve against the graph before anything shows a body (pages, feeds, signatures).
   // A shortcode that throws is an error at its file like any other, not a rejected build.
   const refs = await collect(Promise.resolve().then(() => resolveBodyRefs([...model.graph.posts, ...model.graph.pages], model.graph, engine, ctx.config.baseUrl)), diagnostics);
   if (!refs) return undefined;
   diagnostics.push(...refs);
-  const statics = await listStaticFiles(ctx.load.root, model.files);
+  const statics = listStaticFiles(ctx.load.root, model.files);
   diagnostics.push(...statics.diagnostics);
   const published = [...statics.files, ...listBundleFiles(model.graph.posts, model.files)];
   const images = await stage('images', () => prepareImages({ root: ctx.load.root, config: ctx.config, graph: model.graph, published }));

@@ -12,8 +12,8 @@ import type { Translations } from '../render/translations.js';
  * an edited translation shows in the next rebuild; the signatures of the pages
  * in each language cover the tables they read.
  */
-export async function prepareTranslations(root: string, config: SiteConfig, graph: SiteGraph, engine: TemplateEngine, diagnostics: Diagnostic[]): Promise<Translations> {
-  const loaded = await loadTranslations(root);
+export function prepareTranslations(root: string, config: SiteConfig, graph: SiteGraph, engine: TemplateEngine, diagnostics: Diagnostic[]): Translations {
+  const loaded = loadTranslations(root);
   diagnostics.push(...loaded.diagnostics, ...checkTranslations(loaded, engine.literalCalls('t'), languagesOf(graph, config)));
   return loaded.translations;
 }

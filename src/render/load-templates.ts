@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { codes } from '../diagnostics/codes.js';
 import { isIgnoredPath } from '../paths/ignored-files.js';
 import { error } from '../diagnostics/diagnostic.js';
@@ -11,17 +11,16 @@ import { listThemeFiles, type ThemeFile } from './theme-files.js';
  * (`shortcodes/*.hbs`), named by path without extension: the site's
  * `templates/` overrides the built-in theme file by file.
  */
-export async function loadTemplates(root: string): Promise<TemplateSet> {
+export function loadTemplates(root: string): TemplateSet {
   return {
-    layouts: await readHbs(await listThemeFiles(root, 'layouts', false)),
-    partials: await readHbs(await listThemeFiles(root, 'partials', true)),
-    shortcodes: await readHbs(await listThemeFiles(root, 'shortcodes', false)),
+    layouts: readHbs(listThemeFiles(root, 'layouts', false)),
+    partials: readHbs(listThemeFiles(root, 'partials', true)),
+    shortcodes: readHbs(listThemeFiles(root, 'shortcodes', false)),
   };
 }
 
-function readHbs(files: ThemeFile[]): Promise<TemplateSource[]> {
-  const templates = files.filter((f) => f.name.endsWith('.hbs') && !isIgnoredPath(f.name));
-  return Promise.all(templates.map(async (f) => decodeTemplate(f, await readFile(f.absPath))));
+function readHbs(files: ThemeFile[]): TemplateSource[] {
+  return files.filter((f) => f.name.endsWith('.hbs') && !isIgnoredPath(f.name)).map((f) => decodeTemplate(f, readFileSync(f.absPath)));
 }
 
 /** Strict UTF-8, as for content: a mis-saved template is an error naming it, never "�" on every page. */

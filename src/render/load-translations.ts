@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeUtf8, saveAsUtf8 } from '../text/decode-utf8.js';
@@ -19,9 +19,9 @@ const pluralCategories = new Set(['zero', 'one', 'two', 'few', 'many', 'other'])
  * `i18n/<lang>.json` of the theme: the site's `templates/i18n/<lang>.json`
  * replaces the built-in file of that language, and may add languages.
  */
-export async function loadTranslations(root: string): Promise<LoadedTranslations> {
+export function loadTranslations(root: string): LoadedTranslations {
   const loaded: LoadedTranslations = { translations: {}, files: {}, diagnostics: [] };
-  for (const f of await listThemeFiles(root, 'i18n', false)) {
+  for (const f of listThemeFiles(root, 'i18n', false)) {
     if (!f.name.endsWith('.json')) continue;
     const fail = (message: string, hint: string, at: { line?: number; column?: number } = {}) =>
       loaded.diagnostics.push(error(codes.translationFile, message, { file: f.file, ...at, hint }));
@@ -30,7 +30,7 @@ export async function loadTranslations(root: string): Promise<LoadedTranslations
       fail(`the file name is not a language: ${tag.problem}`, 'name translation files by language tag: i18n/ar.json, i18n/pt-BR.json');
       continue;
     }
-    const decoded = decodeUtf8(await readFile(f.absPath));
+    const decoded = decodeUtf8(readFileSync(f.absPath));
     if (!('text' in decoded)) {
       fail('translation file is not valid UTF-8 text', saveAsUtf8, decoded.invalidAt);
       continue;

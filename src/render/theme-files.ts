@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInside, toPosix } from '../paths/is-inside.js';
@@ -41,16 +41,17 @@ export interface ThemeFile {
 /**
  * The files of one theme folder (`layouts`, `partials`, `assets`): the site's
  * `templates/<folder>/` wins file by file, the built-in theme supplies the rest.
- * Sorted by name.
+ * Sorted by name. Synchronous, as the reads of these few small files are:
+ * asynchronous calls cost more than the reads (see write/write-outputs.ts).
  */
-export async function listThemeFiles(root: string, folder: string, recursive: boolean): Promise<ThemeFile[]> {
+export function listThemeFiles(root: string, folder: string, recursive: boolean): ThemeFile[] {
   const siteDir = join(root, siteTemplatesFolder, folder);
   const builtInDir = join(builtInThemeDir, folder);
-  const own = await listFiles(siteDir, recursive);
+  const own = listFiles(siteDir, recursive);
   const byName = new Map<string, ThemeFile>(
     own.map((name) => [name, { name, absPath: join(siteDir, name), file: `${siteTemplatesFolder}/${folder}/${name}` }]),
   );
-  for (const name of await listFiles(builtInDir, recursive)) {
+  for (const name of listFiles(builtInDir, recursive)) {
     if (byName.has(name)) continue;
     const absPath = join(builtInDir, name);
     byName.set(name, { name, absPath, file: displayPath(root, absPath), overriddenBy: `${siteTemplatesFolder}/${folder}/${name}` });
@@ -58,8 +59,13 @@ export async function listThemeFiles(root: string, folder: string, recursive: bo
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function listFiles(dir: string, recursive: boolean): Promise<string[]> {
-  const entries = await readdir(dir, { recursive, withFileTypes: true }).catch(() => []);
+function listFiles(dir: string, recursive: boolean): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive, withFileTypes: true });
+  } catch {
+    return [];
+  }
   return entries.filter((e) => e.isFile()).map((e) => toPosix(relative(dir, join(e.parentPath, e.name))));
 }
 

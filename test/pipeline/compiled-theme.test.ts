@@ -21,8 +21,8 @@ const all = (set: TemplateSet) => [...set.layouts, ...set.partials, ...(set.shor
 describe('the compiled built-in theme', () => {
   it('gives every built-in template its compiled form, and the engine renders from it what it would compile', async () => {
     const file = join(dir, 'theme.v8');
-    const count = await writeCompiledTheme(file);
-    const read = await loadTemplates(emptySite);
+    const count = writeCompiledTheme(file);
+    const read = loadTemplates(emptySite);
     expect(count).toBe(all(read).length);
     const withCompiled = withCompiledTheme(read, file);
     expect(all(withCompiled).filter((t) => !t.compiled)).toEqual([]);
@@ -37,8 +37,8 @@ describe('the compiled built-in theme', () => {
 
   it('leaves a template whose text differs from the compiled one to be compiled', async () => {
     const file = join(dir, 'theme.v8');
-    await writeCompiledTheme(file);
-    const read = await loadTemplates(emptySite);
+    writeCompiledTheme(file);
+    const read = loadTemplates(emptySite);
     const edited = { ...read, layouts: read.layouts.map((t) => (t.name === 'post' ? { ...t, source: `${t.source}<!-- edited -->` } : t)) };
     const loaded = withCompiledTheme(edited, file);
     expect(loaded.layouts.find((t) => t.name === 'post')!.compiled).toBeUndefined();
@@ -47,11 +47,11 @@ describe('the compiled built-in theme', () => {
 
   it('ignores a compiled theme written by other code, or unreadable', async () => {
     const other = join(dir, 'other.v8');
-    await writeCompiledTheme(other);
+    writeCompiledTheme(other);
     writeFileSync(other, serialize({ ...deserialize(readFileSync(other)), generator: 'another version of the generator' }));
     const garbled = join(dir, 'garbled.v8');
     writeFileSync(garbled, 'not a compiled theme');
-    const read = await loadTemplates(emptySite);
+    const read = loadTemplates(emptySite);
     expect(withCompiledTheme(read, other)).toBe(read);
     expect(withCompiledTheme(read, garbled)).toBe(read);
     expect(withCompiledTheme(read, join(dir, 'missing.v8'))).toBe(read);

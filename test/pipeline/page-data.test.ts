@@ -23,8 +23,8 @@ async function pagesBothWays(fixture: string, flags: { drafts: boolean; future: 
   const { config } = await loadConfig(`${root}/site.config.json`);
   const { graph } = await createSiteBuilder({ root, config, now: new Date(now), ...flags, logger: silentLogger }).loadGraph();
   const i18n = { translations: {} as Translations };
-  const { engine } = createTemplateEngine(await loadTemplates(root), createHelperRegistry(config, (name) => `/assets/${name}`, () => i18n.translations));
-  i18n.translations = await prepareTranslations(root, config, graph, engine!, []);
+  const { engine } = createTemplateEngine(loadTemplates(root), createHelperRegistry(config, (name) => `/assets/${name}`, () => i18n.translations));
+  i18n.translations = prepareTranslations(root, config, graph, engine!, []);
   resolveBodyRefs([...graph.posts, ...graph.pages], graph, engine!, config.baseUrl);
   const shared = sharedContext(graph, config);
   const routes = planRoutes(graph, config, []).pages;

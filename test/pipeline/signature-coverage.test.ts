@@ -23,8 +23,8 @@ async function renderRecording(flags: { drafts: boolean; future: boolean }) {
   const { config } = await loadConfig(`${root}/site.config.json`);
   const builder = createSiteBuilder({ root, config, now: new Date('2024-11-10T12:00:00Z'), ...flags, logger: silentLogger });
   const { graph } = await builder.loadGraph();
-  const { translations } = await loadTranslations(repoRoot);
-  const { engine } = createTemplateEngine(await loadTemplates(repoRoot), createHelperRegistry(config, (name) => `/assets/${name}`, () => translations));
+  const { translations } = loadTranslations(repoRoot);
+  const { engine } = createTemplateEngine(loadTemplates(repoRoot), createHelperRegistry(config, (name) => `/assets/${name}`, () => translations));
   const reads = new Map<PostNode, Set<string>>();
   for (const post of graph.posts) {
     const fields = new Set<string>();

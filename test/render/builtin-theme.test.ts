@@ -134,10 +134,10 @@ describe('the built-in theme', () => {
 
 describe('listThemeFiles', () => {
   it('names built-in files by their path from the site when the theme lies inside it, absolute otherwise', async () => {
-    const inRepo = await listThemeFiles(repoRoot, 'layouts', false);
+    const inRepo = listThemeFiles(repoRoot, 'layouts', false);
     expect(inRepo.find((f) => f.name === 'post.hbs')).toMatchObject({ file: 'theme/layouts/post.hbs', overriddenBy: 'templates/layouts/post.hbs' });
     harbourSite({ 'templates/layouts/post.hbs': 'own' });
-    const elsewhere = await listThemeFiles(site.root, 'layouts', false);
+    const elsewhere = listThemeFiles(site.root, 'layouts', false);
     expect(elsewhere.find((f) => f.name === 'post.hbs')).toEqual({ name: 'post.hbs', absPath: join(site.root, 'templates/layouts/post.hbs'), file: 'templates/layouts/post.hbs' });
     expect(elsewhere.find((f) => f.name === 'page.hbs')).toMatchObject({ file: join(builtInThemeDir, 'layouts/page.hbs').split('\\').join('/'), overriddenBy: 'templates/layouts/page.hbs' });
     expect(elsewhere.map((f) => f.name)).toEqual([...elsewhere.map((f) => f.name)].sort());
